@@ -1,0 +1,44 @@
+# Sebar: `make demo` builds the demo portal, `make test` runs the whole suite. Both install
+# what they need from nothing (Python packages from requirements.lock; Chromium from Debian).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: demo serve check test lint bench system-deps lock clean
+
+$(BIN)/sebar: requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q -r requirements.lock
+	$(BIN)/pip install -q --no-deps -e .
+	@touch $@
+
+demo: $(BIN)/sebar
+	$(BIN)/sebar build
+	@echo "Portal demo ada di site/. Buka pratinjau dengan: $(BIN)/sebar serve  (lalu http://127.0.0.1:8000/)"
+
+serve: $(BIN)/sebar
+	$(BIN)/sebar serve
+
+check: $(BIN)/sebar
+	$(BIN)/sebar check
+
+# Debian packages the browser tests need: Chromium and fonts.
+system-deps:
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium fonts-noto-core; }
+
+lint: $(BIN)/sebar
+	$(BIN)/ruff check generator tests
+	$(BIN)/ruff format --check generator tests
+
+test: $(BIN)/sebar system-deps
+	$(BIN)/python -m pytest -n 2 -q
+
+lock:
+	$(BIN)/uv pip compile pyproject.toml --extra test -o requirements.lock --python-version 3.11
+
+clean:
+	rm -rf $(VENV) site .pytest_cache

@@ -1,0 +1,103 @@
+"""The `sebar` command: each subcommand parses its options and calls one library function."""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import logging
+import sys
+from pathlib import Path
+
+from generator.build import InvalidContent, build
+from generator.errors import SebarError
+from generator.scaffold import new_dataset
+from generator.validate import check
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    _, datasets, report = check(args.root)
+    if args.format == "json":
+        print(report.to_json(args.lang))
+    else:
+        print(report.to_text(args.lang))
+        ok = "{n} dataset sah." if args.lang == "id" else "{n} datasets valid."
+        print(ok.format(n=len(datasets)))
+    return EXIT_OK if report.valid else EXIT_INVALID
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    result = build(args.root, args.site)
+    if result.report.issues:
+        print(result.report.to_text(args.lang))
+    print(f"Situs selesai dibangun: {result.site} ({result.datasets} dataset, {result.pages} halaman).")
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    result = build(args.root, args.site)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(result.site))
+    with http.server.ThreadingHTTPServer((args.host, args.port), handler) as server:
+        print(f"Pratinjau: http://{args.host}:{args.port}/  (Ctrl+C untuk berhenti)")
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+    return EXIT_OK
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    folder = new_dataset(args.root, args.produsen, args.nama)
+    print(f"Dataset baru dibuat: {folder}/datapackage.yaml — lengkapi metadatanya, lalu jalankan `sebar check`.")
+    return EXIT_OK
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="sebar", description="Sebar: portal Satu Data dari repositori Git.")
+    main.add_argument("--root", type=Path, default=Path("."), help="folder portal (berisi portal.yml)")
+    main.add_argument("--lang", choices=["id", "en"], default="id", help="bahasa pesan (id/en)")
+    main.add_argument("--debug", action="store_true", help="tampilkan traceback untuk kesalahan internal")
+    sub = main.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("check", help="periksa metadata dan data semua dataset")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.set_defaults(run=cmd_check)
+    for name, run, text in (("build", cmd_build, "bangun situs ke site/"), ("serve", cmd_serve, "bangun lalu pratinjau")):
+        p = sub.add_parser(name, help=text)
+        p.add_argument("--site", type=Path, default=None, help="folder hasil (bawaan: site/)")
+        p.set_defaults(run=run)
+    serve = sub.choices["serve"]
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    new = sub.add_parser("new", help="buat kerangka dataset baru")
+    new.add_argument("kind", choices=["dataset"])
+    new.add_argument("--produsen", required=True, help="kode produsen dari portal.yml")
+    new.add_argument("--nama", required=True, help="nama dataset: huruf kecil dan tanda hubung")
+    new.set_defaults(run=cmd_new)
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    try:
+        return args.run(args)
+    except InvalidContent as error:
+        print(error.report.to_text(args.lang))
+        print("Tidak ada yang ditulis ke site/: perbaiki galat di atas dulu." if args.lang == "id"
+              else "Nothing was written to site/: fix the errors above first.")
+        return EXIT_INVALID
+    except SebarError as error:
+        print(f"Galat: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as error:
+        if args.debug:
+            raise
+        print(f"Kesalahan internal Sebar ({type(error).__name__}: {error}). "
+              "Jalankan ulang dengan --debug dan laporkan ke pengelola portal.", file=sys.stderr)
+        return 3
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,149 @@
+"""Declarative schemas: the portal configuration (portal.yml) and a dataset's metadata."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+# Kemendagri region codes: 32, 32.73, 32.73.05, 32.73.05.1001
+KODE_WILAYAH = r"^\d{2}(?:\.\d{2}(?:\.\d{2}(?:\.\d{4})?)?)?$"
+PERIODE = r"^(\d{4})(?:-(\d{4}))?$"
+
+Klasifikasi = Literal["terbuka", "terbatas", "dikecualikan"]
+Frekuensi = Literal[
+    "harian", "mingguan", "bulanan", "triwulanan", "semesteran", "tahunan",
+    "dua-tahunan", "lima-tahunan", "sepuluh-tahunan", "tidak-tetap",
+]
+Tingkat = Literal["nasional", "provinsi", "kabupaten/kota", "kecamatan", "desa/kelurahan"]
+# The number of dot-separated parts a Kemendagri code has at each level.
+TINGKAT_BAGIAN = {"provinsi": 1, "kabupaten/kota": 2, "kecamatan": 3, "desa/kelurahan": 4}
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- portal.yml -------------------------------------------------------------------------
+
+
+class Person(Strict):
+    nama: str = Field(min_length=1, description="Nama lengkap.")
+    github: str = Field(min_length=1, description="Nama pengguna di forge (GitHub).")
+    email: str | None = Field(default=None, description="Surel kedinasan (opsional).")
+
+
+class Producer(Strict):
+    kode: str = Field(pattern=SLUG, description="Kode produsen data; nama folder di datasets/.")
+    nama: str = Field(min_length=1, description="Nama perangkat daerah / instansi.")
+    operator: list[Person] = Field(min_length=1, description="Staf Operator Produsen Data.")
+    pic: list[Person] = Field(min_length=1, description="PIC Produsen Data yang memeriksa.")
+
+
+class Portal(Strict):
+    nama: str = Field(min_length=1, description="Nama portal, tampil di setiap halaman.")
+    deskripsi: str = Field(min_length=1, description="Satu kalimat tentang portal.")
+    url: str | None = Field(default=None, description="Alamat publik portal (untuk sitemap).")
+    walidata: Person = Field(description="Walidata yang menyebarluaskan data.")
+    produsen: list[Producer] = Field(min_length=1, description="Produsen data.")
+    topik: dict[str, str] = Field(min_length=1, description="Kode topik -> nama topik.")
+
+    @field_validator("produsen")
+    @classmethod
+    def _unique_codes(cls, value: list[Producer]) -> list[Producer]:
+        codes = [p.kode for p in value]
+        if len(codes) != len(set(codes)):
+            raise ValueError("kode produsen harus unik")
+        return value
+
+    def producer(self, kode: str) -> Producer | None:
+        return next((p for p in self.produsen if p.kode == kode), None)
+
+
+# --- datapackage.yaml -------------------------------------------------------------------
+
+
+class Cakupan(Strict):
+    tingkat: Tingkat = Field(description="Tingkat wilayah yang dicakup data.")
+    kode: str = Field(pattern=KODE_WILAYAH, description="Kode wilayah Kemendagri, mis. 32.73.")
+    nama: str = Field(min_length=1, description="Nama wilayah, mis. Kota Bandung.")
+
+
+class Sumber(Strict):
+    nama: str = Field(min_length=1, description="Asal data: instansi, publikasi atau portal.")
+    url: str | None = Field(default=None, description="Alamat sumber asli (opsional).")
+
+
+class Kontak(Strict):
+    nama: str = Field(min_length=1, description="Nama unit atau petugas yang dapat dihubungi.")
+    email: str | None = Field(default=None, description="Surel kontak (opsional).")
+
+
+class SatuData(Strict):
+    produsen: str = Field(description="Kode produsen data dari portal.yml.")
+    klasifikasi: Klasifikasi = Field(description="Hanya `terbuka` yang tampil di portal.")
+    frekuensi: Frekuensi = Field(description="Seberapa sering data diperbarui.")
+    periode: str = Field(pattern=PERIODE, description="Tahun data: `2020` atau `2013-2020`.")
+    topik: str = Field(description="Kode topik dari portal.yml.")
+    cakupan: Cakupan = Field(description="Cakupan wilayah data.")
+    sumber: Sumber = Field(description="Sumber data, dikutip di halaman dataset.")
+    kontak: Kontak | None = Field(default=None, description="Kontak untuk pertanyaan data.")
+
+    @property
+    def years(self) -> list[int]:
+        start, end = re.match(PERIODE, self.periode).groups()  # type: ignore[union-attr]
+        return list(range(int(start), int(end or start) + 1))
+
+
+class License(Strict):
+    name: str = Field(min_length=1, description="Kode lisensi, mis. CC-BY-4.0.")
+    title: str | None = Field(default=None, description="Nama lisensi yang dibaca manusia.")
+    path: str | None = Field(default=None, description="Alamat teks lisensi.")
+
+
+class FieldSpec(BaseModel):
+    """A Table Schema field; Table Schema keys we do not use pass through to frictionless."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+    name: str = Field(min_length=1, description="Nama kolom, sama persis dengan judul kolom.")
+    type: Literal["string", "integer", "number", "boolean", "date", "year"] = Field(
+        default="string", description="Tipe data kolom."
+    )
+    title: str = Field(min_length=1, description="Judul kolom untuk pembaca.")
+    description: str = Field(min_length=1, description="Arti kolom.")
+    unit: str | None = Field(default=None, description="Satuan, mis. jiwa, ribu rupiah.")
+
+
+class TableSchema(BaseModel):
+    model_config = ConfigDict(extra="allow", frozen=True)
+    fields: list[FieldSpec] = Field(min_length=1, description="Kolom-kolom tabel.")
+
+
+class Dialect(Strict):
+    headerRows: list[int] = Field(default=[1], description="Baris judul (1 = baris pertama).")
+    headerJoin: str = Field(default=" ", description="Penyambung judul bertingkat.")
+    commentRows: list[int] = Field(default=[], description="Baris yang dilewati (catatan kaki).")
+    delimiter: str | None = Field(default=None, description="Pemisah kolom CSV; otomatis bila kosong.")
+    encoding: str | None = Field(default=None, description="Pengodean CSV; otomatis bila kosong.")
+    sheet: str | None = Field(default=None, description="Nama sheet XLSX; sheet pertama bila kosong.")
+
+
+class ResourceSpec(Strict):
+    name: str = Field(pattern=SLUG, description="Nama sumber daya, dipakai untuk nama file unduhan.")
+    path: str = Field(min_length=1, description="File CSV atau XLSX di folder dataset.")
+    title: str | None = Field(default=None, description="Judul tabel.")
+    dialect: Dialect = Field(default=Dialect(), description="Cara membaca file.")
+    schema_: TableSchema = Field(alias="schema", description="Table Schema: kolom dan tipenya.")
+
+
+class DatasetSpec(Strict):
+    name: str = Field(pattern=SLUG, description="Nama dataset; sama dengan nama foldernya.")
+    title: str = Field(min_length=1, description="Judul dataset.")
+    description: str = Field(min_length=1, description="Uraian isi dataset.")
+    licenses: list[License] = Field(min_length=1, description="Lisensi penggunaan data.")
+    keywords: list[str] = Field(default=[], description="Kata kunci pencarian.")
+    version: str | None = Field(default=None, description="Versi dataset (opsional).")
+    resources: list[ResourceSpec] = Field(min_length=1, description="Tabel data.")
+    satudata: SatuData = Field(description="Metadata Satu Data Indonesia.")

@@ -1,0 +1,23 @@
+"""Exceptions that abort a run; only cli.py turns them into exit codes and friendly text."""
+
+from __future__ import annotations
+
+
+class SebarError(Exception):
+    """Base of every error Sebar raises on purpose (never a bug)."""
+
+
+class ConfigError(SebarError):
+    """portal.yml or mkdocs.yml is missing or wrong."""
+
+
+class DatasetError(SebarError):
+    """A dataset cannot be read; the message names the file."""
+
+
+class BuildError(SebarError):
+    """The site could not be built; the previous site/ is left untouched."""
+
+
+class PublishError(SebarError):
+    """A publish target refused the site."""

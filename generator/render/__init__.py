@@ -1,0 +1,40 @@
+"""Render the portal into a docs folder: Markdown pages, downloads and machine-readable metadata."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from generator.config import Portal
+from generator.errors import BuildError
+from generator.model import Dataset
+from generator.render.downloads import write_downloads
+from generator.render.pages import Pages
+
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+
+
+def render(root: Path, portal: Portal, datasets: list[Dataset], docs: Path) -> list[Path]:
+    """Write every page and file of the site's source into `docs`; returns the files written."""
+    public = [d for d in datasets if d.public]  # only `terbuka` is ever rendered
+    pages = Pages(root, portal, public)
+    written: dict[Path, str] = {}
+    content = root / "content"
+    for source in sorted(content.rglob("*")) if content.is_dir() else []:
+        if source.is_file():
+            written[source.relative_to(content)] = "content"
+    for relative, text in pages.all():
+        if relative in written:
+            raise BuildError(f"content/{relative.as_posix()} bertabrakan dengan halaman yang dibuat Sebar; ganti namanya")
+        written[relative] = text
+    for relative, text in written.items():
+        target = docs / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if text == "content":
+            shutil.copyfile(content / relative, target)
+        else:
+            target.write_text(text, encoding="utf-8")
+    shutil.copytree(ASSETS, docs / "assets" / "sebar")
+    for dataset in public:
+        write_downloads(portal, dataset, docs / dataset.url)
+    return sorted(written)

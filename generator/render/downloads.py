@@ -1,0 +1,124 @@
+"""Downloads generated from the validated data: CSV, XLSX, JSON and datapackage.json per dataset."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+
+from generator.config import Portal
+from generator.model import Dataset, Resource
+
+FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # zip entries carry no build time: same input, same bytes
+
+
+def plain(value: Any) -> Any:
+    """A typed cell as a JSON value."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() and "." not in str(value) else float(value)
+    if isinstance(value, (dt.date, dt.datetime, dt.time)):
+        return value.isoformat()
+    return value
+
+
+def csv_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(plain(value))
+
+
+def resource_csv(resource: Resource) -> bytes:
+    names = [f.name for f in resource.spec.schema_.fields]
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(names)
+    writer.writerows([csv_text(record[n]) for n in names] for record in resource.records)
+    return out.getvalue().encode("utf-8")
+
+
+def resource_json(resource: Resource) -> bytes:
+    rows = [{k: plain(v) for k, v in record.items()} for record in resource.records]
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def resource_xlsx(resource: Resource, updated: dt.datetime) -> bytes:
+    book = Workbook(write_only=True)
+    book.properties.creator = "Sebar"
+    book.properties.created = book.properties.modified = updated
+    sheet = book.create_sheet(title="data")
+    names = [f.name for f in resource.spec.schema_.fields]
+    sheet.append(names)
+    for record in resource.records:
+        sheet.append([float(v) if isinstance(v, Decimal) else v for v in (record[n] for n in names)])
+    raw = io.BytesIO()
+    book.save(raw)
+    return fixed_zip(raw.getvalue())
+
+
+def fixed_zip(data: bytes) -> bytes:
+    """Rewrite a zip with fixed entry times, so that the file is byte-identical on every build."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(entry, source.read(info.filename))
+    return out.getvalue()
+
+
+def datapackage(portal: Portal, dataset: Dataset) -> dict[str, Any]:
+    """The published Data Package: the operator's metadata, pointing at the generated CSVs."""
+    spec = dataset.spec
+    producer = portal.producer(dataset.produsen)
+    return {
+        "name": spec.name,
+        "title": spec.title,
+        "description": spec.description,
+        "version": spec.version,
+        "keywords": spec.keywords,
+        "licenses": [lic.model_dump(exclude_none=True) for lic in spec.licenses],
+        "sources": [spec.satudata.sumber.model_dump(exclude_none=True)],
+        "publisher": producer.nama if producer else dataset.produsen,
+        "updated": dataset.updated,
+        "satudata": spec.satudata.model_dump(exclude_none=True),
+        "resources": [
+            {
+                "name": r.spec.name,
+                "path": f"{r.spec.name}.csv",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "title": r.spec.title,
+                "schema": r.spec.schema_.model_dump(exclude_none=True),
+            }
+            for r in dataset.resources
+        ],
+    }
+
+
+def updated_time(dataset: Dataset) -> dt.datetime:
+    if dataset.updated:
+        return dt.datetime.fromisoformat(dataset.updated).replace(tzinfo=None)
+    return dt.datetime(1980, 1, 1)
+
+
+def write_downloads(portal: Portal, dataset: Dataset, folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for resource in dataset.resources:
+        name = resource.spec.name
+        (folder / f"{name}.csv").write_bytes(resource_csv(resource))
+        (folder / f"{name}.json").write_bytes(resource_json(resource))
+        (folder / f"{name}.xlsx").write_bytes(resource_xlsx(resource, updated_time(dataset)))
+    meta = json.dumps(datapackage(portal, dataset), ensure_ascii=False, indent=2, sort_keys=False)
+    (folder / "datapackage.json").write_text(meta + "\n", encoding="utf-8")

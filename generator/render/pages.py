@@ -1,0 +1,122 @@
+"""The site's generated Markdown pages, from Jinja2 templates (autoescaped, StrictUndefined)."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from generator.config import Portal
+from generator.model import Dataset
+from generator.render.downloads import plain
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+FIRST_ROWS = 25  # rows rendered into the page; the rest load on demand
+LATEST = 6
+DOWNLOADS = (
+    ("csv", "text/csv"),
+    ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    ("json", "application/json"),
+)
+
+
+def angka(value: Any) -> str:
+    """A cell as Indonesians write it: 1.930.902 and 451,3 (the table script does the same)."""
+    if isinstance(value, bool) or value is None:
+        return "" if value is None else ("ya" if value else "tidak")
+    if isinstance(value, (int, Decimal)):
+        sign = "-" if value < 0 else ""
+        whole, _, fraction = format(abs(value), "f").partition(".")
+        grouped = f"{int(whole):,}".replace(",", ".")
+        return sign + grouped + ("," + fraction if fraction else "")
+    return str(plain(value))
+
+
+def front_matter(**values: Any) -> Markup:
+    """YAML front matter; strings are HTML-escaped because the theme prints them unescaped."""
+    lines = ["---"]
+    for key, value in values.items():
+        text = str(Markup.escape(value))
+        lines.append(f"{key}: {json.dumps(text, ensure_ascii=False)}")
+    return Markup("\n".join([*lines, "---", ""]))
+
+
+def json_ld(data: dict[str, Any]) -> Markup:
+    """JSON for a <script> element: no `<` survives, so no metadata can close the element."""
+    text = json.dumps(data, ensure_ascii=False, indent=None, separators=(",", ":"))
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+class Pages:
+    """Gathers the catalogue once; each method yields (path in docs, Markdown text)."""
+
+    def __init__(self, root: Path, portal: Portal, datasets: list[Dataset]) -> None:
+        self.portal = portal
+        self.datasets = sorted(datasets, key=lambda d: (d.produsen, d.slug))
+        self.env = Environment(
+            loader=ChoiceLoader([FileSystemLoader(root / "templates"), FileSystemLoader(TEMPLATES)]),
+            autoescape=True,
+            undefined=StrictUndefined,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters["angka"] = angka
+        self.env.globals.update(portal=portal, front_matter=front_matter, json_ld=json_ld)
+
+    def page(self, path: str, template: str, **context: Any) -> tuple[Path, str]:
+        """`path` is the page's URL inside the site; `base` leads from it back to the site root."""
+        base = posixpath.relpath(".", path.rstrip("/") or ".") + "/" if path else ""
+        names = [template.replace(".md", f"-{context['dataset'].slug}.md")] if "dataset" in context else []
+        text = self.env.select_template([*names, template]).render(base=base, **context)
+        return Path(path) / "index.md", text
+
+    def all(self) -> Iterator[tuple[Path, str]]:
+        by_producer = {p.kode: [d for d in self.datasets if d.produsen == p.kode] for p in self.portal.produsen}
+        by_topic = {t: [d for d in self.datasets if d.spec.satudata.topik == t] for t in self.portal.topik}
+        latest = sorted(self.datasets, key=lambda d: (d.updated or "", d.spec.title), reverse=True)[:LATEST]
+        years = sorted({y for d in self.datasets for y in d.spec.satudata.years}, reverse=True)
+        yield self.page("", "home.md", datasets=self.datasets, latest=latest,
+                        by_producer=by_producer, by_topic=by_topic)
+        yield self.page("katalog/", "catalog.md", datasets=self.datasets, years=years,
+                        by_producer=by_producer, by_topic=by_topic)
+        yield self.page("produsen/", "producers.md", by_producer=by_producer)
+        for producer in self.portal.produsen:
+            yield self.page(f"produsen/{producer.kode}/", "producer.md", producer=producer,
+                            datasets=by_producer[producer.kode])
+        yield self.page("topik/", "topics.md", by_topic=by_topic)
+        for code, name in self.portal.topik.items():
+            yield self.page(f"topik/{code}/", "topic.md", code=code, name=name, datasets=by_topic[code])
+        for dataset in self.datasets:
+            yield self.page(dataset.url, "dataset.md", dataset=dataset, first_rows=FIRST_ROWS,
+                            producer=self.portal.producer(dataset.produsen), ld=self.linked_data(dataset))
+
+    def linked_data(self, dataset: Dataset) -> dict[str, Any]:
+        """schema.org Dataset, for search engines and harvesters."""
+        spec, meta = dataset.spec, dataset.spec.satudata
+        site = (self.portal.url or "").rstrip("/")
+        page = f"{site}/{dataset.url}" if site else dataset.url
+        return {
+            "@context": "https://schema.org",
+            "@type": "Dataset",
+            "name": spec.title,
+            "description": spec.description,
+            "keywords": spec.keywords,
+            "license": spec.licenses[0].path or spec.licenses[0].name,
+            "creator": {"@type": "Organization", "name": self.portal.producer(dataset.produsen).nama},
+            "temporalCoverage": meta.periode.replace("-", "/"),
+            "spatialCoverage": {"@type": "Place", "name": meta.cakupan.nama, "identifier": meta.cakupan.kode},
+            "isBasedOn": meta.sumber.url or meta.sumber.nama,
+            "dateModified": dataset.updated,
+            "distribution": [
+                {"@type": "DataDownload", "encodingFormat": mime, "contentUrl": f"{page}{r.spec.name}.{ext}"}
+                for r in dataset.resources
+                for ext, mime in DOWNLOADS
+            ],
+        }

@@ -1,0 +1,69 @@
+"""Validate the whole portal: portal.yml, every dataset's metadata and data. Collects, never throws."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator import load
+from generator.config import DatasetSpec, Portal
+from generator.errors import DatasetError
+from generator.model import Dataset, Resource
+from generator.validate.metadata import check_dataset_meta, check_portal, parse, resource_path_issue
+from generator.validate.report import Issue, Report
+from generator.validate.table import check_table
+
+
+def check(root: Path) -> tuple[Portal | None, list[Dataset], Report]:
+    """The portal config, the datasets without errors, and every issue found."""
+    issues: list[Issue] = []
+    try:
+        portal, found = check_portal(load.read_yaml(root / "portal.yml"))
+        issues += found
+    except DatasetError as error:
+        portal = None
+        issues.append(Issue("yaml-error", "portal", "portal.yml", params={"detail": str(error)}))
+    datasets = []
+    if portal is not None:
+        for path in load.discover(root):
+            dataset, found = check_dataset(root, portal, path)
+            issues += found
+            if dataset is not None:
+                datasets.append(dataset)
+    history = load.git_history(root, [d.folder for d in datasets])
+    datasets = [
+        Dataset(d.spec, d.folder, d.resources, *(history.get(d.folder, (None, None))[::-1]))
+        for d in datasets
+    ]
+    return portal, datasets, Report(tuple(issues))
+
+
+def check_dataset(root: Path, portal: Portal, path: Path) -> tuple[Dataset | None, list[Issue]]:
+    folder = path.parent
+    dataset, file = f"{folder.parent.name}/{folder.name}", path.relative_to(root).as_posix()
+    try:
+        raw = load.read_yaml(path)
+    except DatasetError as error:
+        return None, [Issue("yaml-error", dataset, file, params={"detail": str(error).split(": ", 1)[-1]})]
+    spec, issues = parse(DatasetSpec, raw, dataset, file)
+    if spec is None:
+        return None, issues
+    issues += check_dataset_meta(spec, portal, folder, file)
+    resources = []
+    for resource in spec.resources:
+        data_file = (folder / resource.path).relative_to(root).as_posix()
+        problem = resource_path_issue(folder, resource.path, dataset, file)
+        if problem:
+            issues.append(problem)
+            continue
+        try:
+            table = load.read_table(folder / resource.path, resource.dialect)
+        except DatasetError as error:
+            detail = str(error).split(": ", 1)[-1]
+            issues.append(Issue("resource-unreadable", dataset, data_file, params={"detail": detail}))
+            continue
+        found, records = check_table(resource, table, dataset, data_file)
+        issues += found
+        resources.append(Resource(resource, folder.relative_to(root) / resource.path, table, records))
+    if any(issue.severity == "error" for issue in issues):
+        return None, issues
+    return Dataset(spec, folder.relative_to(root), tuple(resources)), issues

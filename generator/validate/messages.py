@@ -1,0 +1,181 @@
+"""Every issue Sebar reports: slug -> severity, message and fix, Indonesian first, then English.
+
+Placeholders in braces come from Issue.params. The slugs are documented in content/bantuan.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Message:
+    severity: str
+    id_message: str
+    en_message: str
+    id_fix: str
+    en_fix: str
+
+    def text(self, lang: str, part: str) -> str:
+        return getattr(self, f"{lang}_{part}")
+
+
+E, W = "error", "warning"
+
+MESSAGES: dict[str, Message] = {
+    # --- metadata: portal.yml and datapackage.yaml ---
+    "yaml-error": Message(
+        E, "File tidak dapat dibaca: {detail}", "The file cannot be read: {detail}",
+        "Periksa penulisan YAML di baris yang disebut: indentasi dengan spasi, titik dua setelah kunci.",
+        "Check the YAML at the line given: indent with spaces, a colon after each key.",
+    ),
+    "metadata-missing": Message(
+        E, "Kunci `{key}` wajib diisi tetapi belum ada.", "Required key `{key}` is missing.",
+        "Tambahkan `{key}` ke file ini (lihat Bantuan > Panduan metadata).",
+        "Add `{key}` to this file (see Help > Metadata guide).",
+    ),
+    "metadata-invalid": Message(
+        E, "Nilai `{key}` tidak sah: {detail}.", "Value of `{key}` is not valid: {detail}.",
+        "Perbaiki nilai `{key}`{hint}.", "Correct the value of `{key}`{hint_en}.",
+    ),
+    "metadata-unknown-key": Message(
+        E, "Kunci `{key}` tidak dikenal.", "Unknown key `{key}`.",
+        "Periksa ejaannya atau hapus; kunci yang sah ada di Bantuan > Panduan metadata.",
+        "Check its spelling or remove it; valid keys are in Help > Metadata guide.",
+    ),
+    "name-mismatch": Message(
+        E, "`name: {name}` berbeda dengan nama folder `{folder}`.",
+        "`name: {name}` differs from the folder name `{folder}`.",
+        "Samakan `name:` dengan nama folder dataset.", "Make `name:` equal to the folder name.",
+    ),
+    "produsen-folder": Message(
+        E, "`satudata.produsen: {kode}` berbeda dengan folder produsen `{folder}`.",
+        "`satudata.produsen: {kode}` differs from the producer folder `{folder}`.",
+        "Pindahkan dataset ke datasets/{kode}/ atau perbaiki `satudata.produsen`.",
+        "Move the dataset to datasets/{kode}/ or correct `satudata.produsen`.",
+    ),
+    "produsen-unknown": Message(
+        E, "Produsen `{kode}` tidak terdaftar di portal.yml.", "Producer `{kode}` is not in portal.yml.",
+        "Gunakan salah satu kode: {known}; atau minta Walidata menambahkannya ke portal.yml.",
+        "Use one of: {known}; or ask the Walidata to add it to portal.yml.",
+    ),
+    "topik-unknown": Message(
+        E, "Topik `{topik}` tidak terdaftar di portal.yml.", "Topic `{topik}` is not in portal.yml.",
+        "Gunakan salah satu kode topik: {known}.", "Use one of these topic codes: {known}.",
+    ),
+    "cakupan-tingkat": Message(
+        E, "Kode wilayah `{kode}` bukan kode tingkat {tingkat}.",
+        "Region code `{kode}` is not a code of level {tingkat}.",
+        "Kode {tingkat} Kemendagri terdiri atas {parts} bagian bertitik, mis. {example}.",
+        "A Kemendagri {tingkat} code has {parts} dot-separated parts, e.g. {example}.",
+    ),
+    "resource-outside": Message(
+        E, "Path `{path}` menunjuk ke luar folder dataset.", "Path `{path}` points outside the dataset folder.",
+        "Letakkan file data di folder dataset dan tulis nama filenya saja.",
+        "Put the data file in the dataset folder and give its file name only.",
+    ),
+    "resource-missing": Message(
+        E, "File data `{path}` tidak ditemukan.", "Data file `{path}` was not found.",
+        "Salin file ke folder dataset atau perbaiki `path` (huruf besar/kecil berpengaruh).",
+        "Copy the file into the dataset folder or correct `path` (case matters).",
+    ),
+    "resource-unreadable": Message(
+        E, "File data tidak dapat dibaca: {detail}", "The data file cannot be read: {detail}",
+        "Simpan ulang sebagai CSV (UTF-8) atau XLSX, lalu periksa `dialect` di datapackage.yaml.",
+        "Save it again as CSV (UTF-8) or XLSX, then check `dialect` in datapackage.yaml.",
+    ),
+    "kontak-missing": Message(
+        W, "Kontak (`satudata.kontak`) belum diisi.", "Contact (`satudata.kontak`) is not given.",
+        "Isi nama unit dan surel yang dapat dihubungi publik.", "Give a unit name and e-mail the public can reach.",
+    ),
+    "keywords-missing": Message(
+        W, "Kata kunci (`keywords`) belum diisi.", "No `keywords` given.",
+        "Tambahkan 2–5 kata kunci agar dataset mudah dicari.", "Add 2–5 keywords so the dataset is easy to find.",
+    ),
+    # --- table: header ---
+    "blank-label": Message(
+        E, "Judul kolom ke-{position} kosong.", "The header of column {position} is blank.",
+        "Isi judul kolom itu sama dengan `name` field ke-{position} di skema (`{field}`).",
+        "Give that column the header of field {position} in the schema (`{field}`).",
+    ),
+    "duplicate-label": Message(
+        E, "Judul kolom ke-{position} `{label}` sama dengan judul kolom lain ({note}).",
+        "The header of column {position} `{label}` repeats another ({note}).",
+        "Beri setiap kolom judul yang unik, sama dengan `name` di skema.",
+        "Give every column a unique header, equal to its `name` in the schema.",
+    ),
+    "incorrect-label": Message(
+        E, "Judul kolom ke-{position} adalah `{label}`, tetapi skema mengharapkan `{field}`.",
+        "Column {position} is headed `{label}` but the schema expects `{field}`.",
+        "Samakan judul kolom di file dengan `name` di skema (atau sebaliknya).",
+        "Make the file's header equal to the schema's `name` (or the other way round).",
+    ),
+    "extra-label": Message(
+        E, "Kolom ke-{position} `{label}` tidak ada di skema.", "Column {position} `{label}` is not in the schema.",
+        "Tambahkan field untuk kolom ini ke `schema.fields`, atau hapus kolomnya dari file.",
+        "Add a field for it to `schema.fields`, or remove the column from the file.",
+    ),
+    "missing-label": Message(
+        E, "Kolom `{field}` dari skema tidak ada di file.", "Column `{field}` of the schema is not in the file.",
+        "Tambahkan kolom itu ke file, atau hapus field-nya dari skema.",
+        "Add that column to the file, or remove its field from the schema.",
+    ),
+    # --- table: rows and cells ---
+    "blank-row": Message(
+        E, "Baris {row} kosong.", "Row {row} is blank.",
+        "Hapus baris kosong dari file.", "Delete the blank row from the file.",
+    ),
+    "extra-cell": Message(
+        E, "Baris {row} berisi nilai lebih (`{cell}`) di luar kolom yang ada.",
+        "Row {row} has an extra value (`{cell}`) beyond the columns.",
+        "Hapus nilai lebih itu, atau periksa koma/titik koma di dalam teks (beri tanda kutip).",
+        "Remove it, or quote text that contains the separator.",
+    ),
+    "missing-cell": Message(
+        E, "Baris {row} tidak punya sel untuk kolom `{field}`.", "Row {row} has no cell for column `{field}`.",
+        "Lengkapi baris itu; sel kosong tetap perlu pemisah kolom.",
+        "Complete the row; an empty cell still needs its separator.",
+    ),
+    "type-error": Message(
+        E, "Nilai `{cell}` di kolom `{field}` bukan {type_id}.", "Value `{cell}` in column `{field}` is not {type_en}.",
+        "Tulis {type_id} (mis. {example}), atau ubah `type` kolom ini di skema.",
+        "Write {type_en} (e.g. {example}), or change this column's `type` in the schema.",
+    ),
+    "required-error": Message(
+        E, "Kolom `{field}` wajib diisi, tetapi kosong.", "Column `{field}` is required but empty.",
+        "Isi sel itu.", "Fill in that cell.",
+    ),
+    "constraint-error": Message(
+        E, "Nilai `{cell}` di kolom `{field}` melanggar batasan `{constraint}: {limit}`.",
+        "Value `{cell}` in column `{field}` breaks the constraint `{constraint}: {limit}`.",
+        "Periksa nilai itu, atau ubah `constraints` kolom ini di skema.",
+        "Check the value, or change this column's `constraints` in the schema.",
+    ),
+    "unique-error": Message(
+        E, "Nilai `{cell}` di kolom `{field}` sudah ada di baris {other}; kolom ini harus unik.",
+        "Value `{cell}` in column `{field}` already appears in row {other}; the column must be unique.",
+        "Hapus baris ganda atau perbaiki nilainya.", "Delete the duplicate row or correct the value.",
+    ),
+    "primary-key": Message(
+        E, "Kunci utama baris {row} sama dengan baris {other}.", "The primary key of row {row} repeats row {other}.",
+        "Hapus baris ganda atau perbaiki nilainya.", "Delete the duplicate row or correct the value.",
+    ),
+    "table-error": Message(
+        E, "Tabel tidak sah: {detail}", "The table is not valid: {detail}",
+        "Periksa file data terhadap skema di datapackage.yaml.", "Check the data file against the schema.",
+    ),
+    "too-many-errors": Message(
+        E, "Pemeriksaan berhenti setelah {limit} galat di file ini.", "Checking stopped after {limit} errors in this file.",
+        "Perbaiki galat di atas (sering kali satu penyebab), lalu jalankan `sebar check` lagi.",
+        "Fix the errors above (often one cause), then run `sebar check` again.",
+    ),
+}
+
+TYPE_NAMES: dict[str, tuple[str, str, str]] = {
+    "integer": ("bilangan bulat", "a whole number", "1250"),
+    "number": ("angka", "a number", "451.3"),
+    "year": ("tahun empat angka", "a four-digit year", "2024"),
+    "date": ("tanggal TTTT-BB-HH", "a date YYYY-MM-DD", "2024-12-31"),
+    "boolean": ("nilai benar/salah", "true or false", "true"),
+    "string": ("teks", "text", "Bandung"),
+}

@@ -1,0 +1,108 @@
+"""Checks of portal.yml and datapackage.yaml: schema (pydantic), references, completeness."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from generator.config import TINGKAT_BAGIAN, DatasetSpec, Portal
+from generator.validate.report import Issue
+
+M = TypeVar("M", bound=BaseModel)
+
+# pydantic's error types, said in Indonesian
+DETAIL_ID = {
+    "literal_error": "harus salah satu dari {expected}",
+    "string_pattern_mismatch": "formatnya tidak sesuai",
+    "string_too_short": "tidak boleh kosong",
+    "too_short": "tidak boleh kosong",
+    "string_type": "harus berupa teks",
+    "list_type": "harus berupa daftar (baris diawali `- `)",
+    "dict_type": "harus berupa kelompok kunci: nilai",
+    "model_type": "harus berupa kelompok kunci: nilai",
+    "int_type": "harus berupa bilangan bulat",
+    "int_parsing": "harus berupa bilangan bulat",
+}
+# what a pattern-checked key looks like, by its last name
+HINTS = {
+    "name": (" dengan huruf kecil, angka dan tanda hubung, mis. `penduduk-2024`",
+             " with lowercase letters, digits and hyphens, e.g. `penduduk-2024`"),
+    "kode": (" (contoh: `32`, `32.73`, `32.73.05`)", " (e.g. `32`, `32.73`, `32.73.05`)"),
+    "periode": (" dengan `2020` atau `2013-2020`", " with `2020` or `2013-2020`"),
+}
+
+
+def dotted(loc: tuple[Any, ...]) -> str:
+    key = ""
+    for part in loc:
+        key += f"[{part}]" if isinstance(part, int) else (f".{part}" if key else str(part))
+    return key
+
+
+def schema_issues(error: ValidationError, dataset: str, file: str) -> list[Issue]:
+    issues = []
+    for item in error.errors():
+        key = dotted(item["loc"])
+        if item["type"] == "missing":
+            issues.append(Issue("metadata-missing", dataset, file, params={"key": key}))
+        elif item["type"] == "extra_forbidden":
+            issues.append(Issue("metadata-unknown-key", dataset, file, params={"key": key}))
+        else:
+            template = DETAIL_ID.get(item["type"])
+            detail = template.format(**item.get("ctx", {})) if template else item["msg"]
+            last = str(item["loc"][-1]) if item["loc"] else ""
+            hint, hint_en = HINTS.get(last, ("", ""))
+            params = {"key": key, "detail": detail, "hint": hint, "hint_en": hint_en}
+            issues.append(Issue("metadata-invalid", dataset, file, params=params))
+    return issues
+
+
+def parse(model: type[M], raw: Any, dataset: str, file: str) -> tuple[M | None, list[Issue]]:
+    try:
+        return model.model_validate(raw if raw is not None else {}), []
+    except ValidationError as error:
+        return None, schema_issues(error, dataset, file)
+
+
+def check_portal(raw: Any) -> tuple[Portal | None, list[Issue]]:
+    return parse(Portal, raw, "portal", "portal.yml")
+
+
+def check_dataset_meta(spec: DatasetSpec, portal: Portal, folder: Path, file: str) -> list[Issue]:
+    """References and completeness, once the metadata has the right shape."""
+    dataset = f"{folder.parent.name}/{folder.name}"
+    meta = spec.satudata
+    issues = []
+
+    def add(slug: str, **params: Any) -> None:
+        issues.append(Issue(slug, dataset, file, params=params))
+
+    if spec.name != folder.name:
+        add("name-mismatch", name=spec.name, folder=folder.name)
+    if meta.produsen != folder.parent.name:
+        add("produsen-folder", kode=meta.produsen, folder=folder.parent.name)
+    if portal.producer(meta.produsen) is None:
+        add("produsen-unknown", kode=meta.produsen, known=", ".join(p.kode for p in portal.produsen))
+    if meta.topik not in portal.topik:
+        add("topik-unknown", topik=meta.topik, known=", ".join(portal.topik))
+    parts = TINGKAT_BAGIAN.get(meta.cakupan.tingkat)
+    if parts and meta.cakupan.kode.count(".") + 1 != parts:
+        example = ".".join(["32", "73", "05", "1001"][:parts])
+        add("cakupan-tingkat", kode=meta.cakupan.kode, tingkat=meta.cakupan.tingkat, parts=parts, example=example)
+    if meta.kontak is None:
+        add("kontak-missing")
+    if not spec.keywords:
+        add("keywords-missing")
+    return issues
+
+
+def resource_path_issue(folder: Path, path: str, dataset: str, file: str) -> Issue | None:
+    """The resource file must exist and stay inside its dataset folder."""
+    target = (folder / path).resolve()
+    if not target.is_relative_to(folder.resolve()) or Path(path).is_absolute():
+        return Issue("resource-outside", dataset, file, params={"path": path})
+    if not target.is_file():
+        return Issue("resource-missing", dataset, file, params={"path": path})
+    return None
