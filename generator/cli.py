@@ -63,7 +63,10 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="periksa metadata dan data semua dataset")
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.set_defaults(run=cmd_check)
-    for name, run, text in (("build", cmd_build, "bangun situs ke site/"), ("serve", cmd_serve, "bangun lalu pratinjau")):
+    for name, run, text in (
+        ("build", cmd_build, "bangun situs ke site/"),
+        ("serve", cmd_serve, "bangun lalu pratinjau"),
+    ):
         p = sub.add_parser(name, help=text)
         p.add_argument("--site", type=Path, default=None, help="folder hasil (bawaan: site/)")
         p.set_defaults(run=run)
@@ -85,8 +88,11 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except InvalidContent as error:
         print(error.report.to_text(args.lang))
-        print("Tidak ada yang ditulis ke site/: perbaiki galat di atas dulu." if args.lang == "id"
-              else "Nothing was written to site/: fix the errors above first.")
+        print(
+            "Tidak ada yang ditulis ke site/: perbaiki galat di atas dulu."
+            if args.lang == "id"
+            else "Nothing was written to site/: fix the errors above first."
+        )
         return EXIT_INVALID
     except SebarError as error:
         print(f"Galat: {error}", file=sys.stderr)
@@ -94,8 +100,11 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as error:
         if args.debug:
             raise
-        print(f"Kesalahan internal Sebar ({type(error).__name__}: {error}). "
-              "Jalankan ulang dengan --debug dan laporkan ke pengelola portal.", file=sys.stderr)
+        print(
+            f"Kesalahan internal Sebar ({type(error).__name__}: {error}). "
+            "Jalankan ulang dengan --debug dan laporkan ke pengelola portal.",
+            file=sys.stderr,
+        )
         return 3
 
 

@@ -14,8 +14,16 @@ PERIODE = r"^(\d{4})(?:-(\d{4}))?$"
 
 Klasifikasi = Literal["terbuka", "terbatas", "dikecualikan"]
 Frekuensi = Literal[
-    "harian", "mingguan", "bulanan", "triwulanan", "semesteran", "tahunan",
-    "dua-tahunan", "lima-tahunan", "sepuluh-tahunan", "tidak-tetap",
+    "harian",
+    "mingguan",
+    "bulanan",
+    "triwulanan",
+    "semesteran",
+    "tahunan",
+    "dua-tahunan",
+    "lima-tahunan",
+    "sepuluh-tahunan",
+    "tidak-tetap",
 ]
 Tingkat = Literal["nasional", "provinsi", "kabupaten/kota", "kecamatan", "desa/kelurahan"]
 # The number of dot-separated parts a Kemendagri code has at each level.

@@ -31,8 +31,9 @@ def read_yaml(path: Path) -> Any:
         return yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        where = f" baris {mark.line + 1}" if mark else ""
-        raise DatasetError(f"{path}{where}: YAML tidak dapat dibaca ({error})") from error
+        where = f"baris {mark.line + 1}, kolom {mark.column + 1}: " if mark else ""
+        problem = getattr(error, "problem", None) or str(error)
+        raise DatasetError(f"{path}: {where}YAML tidak sah ({problem})") from error
     except (OSError, UnicodeDecodeError) as error:
         raise DatasetError(f"{path}: file tidak dapat dibaca ({error})") from error
 
@@ -137,6 +138,8 @@ def read_table(path: Path, dialect: Dialect) -> Table:
     for column in range(width):
         parts = [rows[i - 1][column].strip() for i in dialect.headerRows if column < len(rows[i - 1])]
         header.append(dialect.headerJoin.join(part for part in parts if part))
+    if encoding is None:  # a spreadsheet has no missing cells, only empty ones
+        rows = [row + [""] * (width - len(row)) for row in rows]
     skipped = set(dialect.commentRows)
     numbered = [(n, row) for n, row in enumerate(rows, start=1) if n > last_header and n not in skipped]
     return Table(

@@ -59,6 +59,8 @@ def new_dataset(root: Path, produsen: str, nama: str) -> Path:
         raise ConfigError(f"{folder} sudah ada")
     folder.mkdir(parents=True)
     topik = next(iter(portal.topik))
-    (folder / "datapackage.yaml").write_text(TEMPLATE.format(nama=nama, produsen=produsen, topik=topik, tahun=2025), encoding="utf-8")
+    (folder / "datapackage.yaml").write_text(
+        TEMPLATE.format(nama=nama, produsen=produsen, topik=topik, tahun=2025), encoding="utf-8"
+    )
     (folder / "data.csv").write_text("tahun\n", encoding="utf-8")
     return folder.relative_to(root)

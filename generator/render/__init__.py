@@ -25,7 +25,9 @@ def render(root: Path, portal: Portal, datasets: list[Dataset], docs: Path) -> l
             written[source.relative_to(content)] = "content"
     for relative, text in pages.all():
         if relative in written:
-            raise BuildError(f"content/{relative.as_posix()} bertabrakan dengan halaman yang dibuat Sebar; ganti namanya")
+            raise BuildError(
+                f"content/{relative.as_posix()} bertabrakan dengan halaman yang dibuat Sebar; ganti namanya"
+            )
         written[relative] = text
     for relative, text in written.items():
         target = docs / relative

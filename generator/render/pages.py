@@ -32,7 +32,7 @@ def angka(value: Any) -> str:
         return "" if value is None else ("ya" if value else "tidak")
     if isinstance(value, (int, Decimal)):
         sign = "-" if value < 0 else ""
-        whole, _, fraction = format(abs(value), "f").partition(".")
+        whole, _, fraction = (str(abs(value)) if isinstance(value, int) else format(abs(value), "f")).partition(".")
         grouped = f"{int(whole):,}".replace(",", ".")
         return sign + grouped + ("," + fraction if fraction else "")
     return str(plain(value))
@@ -82,20 +82,29 @@ class Pages:
         by_topic = {t: [d for d in self.datasets if d.spec.satudata.topik == t] for t in self.portal.topik}
         latest = sorted(self.datasets, key=lambda d: (d.updated or "", d.spec.title), reverse=True)[:LATEST]
         years = sorted({y for d in self.datasets for y in d.spec.satudata.years}, reverse=True)
-        yield self.page("", "home.md", datasets=self.datasets, latest=latest,
-                        by_producer=by_producer, by_topic=by_topic)
-        yield self.page("katalog/", "catalog.md", datasets=self.datasets, years=years,
-                        by_producer=by_producer, by_topic=by_topic)
+        yield self.page(
+            "", "home.md", datasets=self.datasets, latest=latest, by_producer=by_producer, by_topic=by_topic
+        )
+        yield self.page(
+            "katalog/", "catalog.md", datasets=self.datasets, years=years, by_producer=by_producer, by_topic=by_topic
+        )
         yield self.page("produsen/", "producers.md", by_producer=by_producer)
         for producer in self.portal.produsen:
-            yield self.page(f"produsen/{producer.kode}/", "producer.md", producer=producer,
-                            datasets=by_producer[producer.kode])
+            yield self.page(
+                f"produsen/{producer.kode}/", "producer.md", producer=producer, datasets=by_producer[producer.kode]
+            )
         yield self.page("topik/", "topics.md", by_topic=by_topic)
         for code, name in self.portal.topik.items():
             yield self.page(f"topik/{code}/", "topic.md", code=code, name=name, datasets=by_topic[code])
         for dataset in self.datasets:
-            yield self.page(dataset.url, "dataset.md", dataset=dataset, first_rows=FIRST_ROWS,
-                            producer=self.portal.producer(dataset.produsen), ld=self.linked_data(dataset))
+            yield self.page(
+                dataset.url,
+                "dataset.md",
+                dataset=dataset,
+                first_rows=FIRST_ROWS,
+                producer=self.portal.producer(dataset.produsen),
+                ld=self.linked_data(dataset),
+            )
 
     def linked_data(self, dataset: Dataset) -> dict[str, Any]:
         """schema.org Dataset, for search engines and harvesters."""

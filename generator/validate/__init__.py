@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator import load
-from generator.config import DatasetSpec, Portal
+from generator.config import DatasetSpec, Portal, ResourceSpec
 from generator.errors import DatasetError
 from generator.model import Dataset, Resource
 from generator.validate.metadata import check_dataset_meta, check_portal, parse, resource_path_issue
@@ -30,10 +30,7 @@ def check(root: Path) -> tuple[Portal | None, list[Dataset], Report]:
             if dataset is not None:
                 datasets.append(dataset)
     history = load.git_history(root, [d.folder for d in datasets])
-    datasets = [
-        Dataset(d.spec, d.folder, d.resources, *(history.get(d.folder, (None, None))[::-1]))
-        for d in datasets
-    ]
+    datasets = [Dataset(d.spec, d.folder, d.resources, *(history.get(d.folder, (None, None))[::-1])) for d in datasets]
     return portal, datasets, Report(tuple(issues))
 
 
@@ -45,11 +42,15 @@ def check_dataset(root: Path, portal: Portal, path: Path) -> tuple[Dataset | Non
     except DatasetError as error:
         return None, [Issue("yaml-error", dataset, file, params={"detail": str(error).split(": ", 1)[-1]})]
     spec, issues = parse(DatasetSpec, raw, dataset, file)
-    if spec is None:
-        return None, issues
-    issues += check_dataset_meta(spec, portal, folder, file)
+    if spec is not None:
+        issues += check_dataset_meta(spec, portal, folder, file)
+        specs = list(spec.resources)
+    else:  # still check the data of every well-formed resource: the operator sees all at once
+        raw_resources = raw.get("resources") if isinstance(raw, dict) else None
+        parsed = [parse(ResourceSpec, r, dataset, file)[0] for r in raw_resources or [] if isinstance(r, dict)]
+        specs = [r for r in parsed if r is not None]
     resources = []
-    for resource in spec.resources:
+    for resource in specs:
         data_file = (folder / resource.path).relative_to(root).as_posix()
         problem = resource_path_issue(folder, resource.path, dataset, file)
         if problem:
@@ -64,6 +65,6 @@ def check_dataset(root: Path, portal: Portal, path: Path) -> tuple[Dataset | Non
         found, records = check_table(resource, table, dataset, data_file)
         issues += found
         resources.append(Resource(resource, folder.relative_to(root) / resource.path, table, records))
-    if any(issue.severity == "error" for issue in issues):
+    if spec is None or any(issue.severity == "error" for issue in issues):
         return None, issues
     return Dataset(spec, folder.relative_to(root), tuple(resources)), issues

@@ -27,8 +27,10 @@ DETAIL_ID = {
 }
 # what a pattern-checked key looks like, by its last name
 HINTS = {
-    "name": (" dengan huruf kecil, angka dan tanda hubung, mis. `penduduk-2024`",
-             " with lowercase letters, digits and hyphens, e.g. `penduduk-2024`"),
+    "name": (
+        " dengan huruf kecil, angka dan tanda hubung, mis. `penduduk-2024`",
+        " with lowercase letters, digits and hyphens, e.g. `penduduk-2024`",
+    ),
     "kode": (" (contoh: `32`, `32.73`, `32.73.05`)", " (e.g. `32`, `32.73`, `32.73.05`)"),
     "periode": (" dengan `2020` atau `2013-2020`", " with `2020` or `2013-2020`"),
 }

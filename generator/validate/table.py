@@ -74,12 +74,21 @@ def to_issue(error: Any, spec: ResourceSpec, dataset: str, file: str, line: Any)
     fields = spec.schema_.fields
     schema_field = fields[position - 1] if position and position <= len(fields) else None
     if kind in ("blank-label", "duplicate-label", "incorrect-label", "extra-label", "missing-label"):
-        params = {"position": position, "label": label, "field": schema_field.name if schema_field else field, "note": note}
+        others = ", ".join(f"ke-{n}" for n in re.findall(r"\d+", note))
+        params = {
+            "position": position,
+            "label": label,
+            "field": schema_field.name if schema_field else field,
+            "note": others,
+        }
         return Issue(kind, dataset, file, row, params["field"] or label, params)
     if kind in ("blank-row", "extra-cell", "missing-cell"):
-        return Issue(kind, dataset, file, row, field, {"row": row, "cell": cell, "field": field})
+        params = {"row": row, "cell": cell, "field": field, "position": position}
+        return Issue(kind, dataset, file, row, field or (f"ke-{position}" if position else None), params)
     if kind == "type-error":
-        type_id, type_en, example = TYPE_NAMES.get(schema_field.type if schema_field else "string", TYPE_NAMES["string"])
+        type_id, type_en, example = TYPE_NAMES.get(
+            schema_field.type if schema_field else "string", TYPE_NAMES["string"]
+        )
         params = {"cell": cell, "field": field, "type_id": type_id, "type_en": type_en, "example": example}
         return Issue(kind, dataset, file, row, field, params)
     if kind == "constraint-error":

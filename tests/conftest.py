@@ -1,0 +1,75 @@
+"""Shared fixtures: the demo portal copied into a fresh Git repository, built, and served over HTTP."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from generator.build import build
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(__file__).resolve().parent / "data"
+PORTAL_FILES = ("portal.yml", "mkdocs.yml", "datasets", "content")
+GIT_DATE = "2026-11-02T08:00:00+07:00"
+
+
+def git(repo: Path, *args: str) -> str:
+    env = {**os.environ, "GIT_AUTHOR_DATE": GIT_DATE, "GIT_COMMITTER_DATE": GIT_DATE}
+    return subprocess.run(
+        ["git", "-C", str(repo), "-c", "user.name=Rina", "-c", "user.email=rina@example.go.id", *args],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+    ).stdout
+
+
+def make_portal(target: Path, commit: bool = True) -> Path:
+    """A copy of the demo portal, committed to a new Git repository."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in PORTAL_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name)
+        else:
+            shutil.copy(source, target / name)
+    if commit:
+        git(target, "init", "-q", "-b", "main")
+        git(target, "add", "-A")
+        git(target, "commit", "-q", "-m", "Portal demo")
+    return target
+
+
+@pytest.fixture(scope="session")
+def demo_portal(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_portal(tmp_path_factory.mktemp("demo") / "portal")
+
+
+@pytest.fixture(scope="session")
+def demo_site(demo_portal: Path) -> Path:
+    return build(demo_portal).site
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(demo_site: Path) -> Iterator[str]:
+    """The built demo site over HTTP on localhost."""
+    handler = functools.partial(QuietHandler, directory=str(demo_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()

@@ -1,0 +1,147 @@
+"""validate: each broken fixture fails with the exact issues expected; metadata checks."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import yaml
+
+from generator.validate import check
+from tests.helpers import case_portal
+
+
+def issues(root, lang="id"):
+    _, _, report = check(root)
+    return [(i["slug"], i["file"].split("/")[-1], i["row"], i["column"], i["message"]) for i in report.flatten(lang)]
+
+
+def test_check_bad_csv_rows_too_long_too_short_and_mixed_types(tmp_path):
+    assert issues(case_portal(tmp_path, "invalid/bad-csv")) == [
+        (
+            "extra-cell",
+            "bad.csv",
+            2,
+            "ke-4",
+            "Baris 2 berisi nilai lebih (`I'm too long!`) di kolom ke-4, di luar kolom yang ada.",
+        ),
+        ("type-error", "bad.csv", 3, "column_b", "Nilai `I'm too short!` di kolom `column_b` bukan bilangan bulat."),
+        ("missing-cell", "bad.csv", 3, "column_c", "Baris 3 tidak punya sel untuk kolom `column_c`."),
+        (
+            "type-error",
+            "bad.csv",
+            4,
+            "column_b",
+            "Nilai `mixed types.... uh oh` di kolom `column_b` bukan bilangan bulat.",
+        ),
+    ]
+
+
+def test_check_invalid_csv_blank_and_duplicate_headers_blank_row_extra_cell(tmp_path):
+    found = issues(case_portal(tmp_path, "invalid/invalid-csv"))
+    assert found[:2] == [
+        ("blank-label", "invalid.csv", 1, "keterangan", "Judul kolom ke-3 kosong."),
+        ("duplicate-label", "invalid.csv", 1, "name2", "Judul kolom ke-4 `name` sama dengan judul kolom ke-2."),
+    ]
+    assert ("blank-row", "invalid.csv", 4, None, "Baris 4 kosong.") in found
+    assert found[-1] == (
+        "extra-cell",
+        "invalid.csv",
+        5,
+        "ke-5",
+        "Baris 5 berisi nilai lebih (`3`) di kolom ke-5, di luar kolom yang ada.",
+    )
+
+
+def test_check_duplicate_headers_three_columns_named_id(tmp_path):
+    assert [f[0:4] + (f[4],) for f in issues(case_portal(tmp_path, "invalid/duplicate-headers"))] == [
+        ("duplicate-label", "duplicate-headers.csv", 1, "id2", "Judul kolom ke-3 `id` sama dengan judul kolom ke-1."),
+        (
+            "duplicate-label",
+            "duplicate-headers.csv",
+            1,
+            "id3",
+            "Judul kolom ke-5 `id` sama dengan judul kolom ke-1, ke-3.",
+        ),
+    ]
+
+
+def test_check_english_messages_with_lang_en(tmp_path):
+    found = issues(case_portal(tmp_path, "invalid/bad-csv"), lang="en")
+    assert found[1][4] == "Value `I'm too short!` in column `column_b` is not a whole number."
+
+
+def edit_meta(root, name, change):
+    path = root / "datasets" / "dinkes" / name / "datapackage.yaml"
+    meta = yaml.safe_load(path.read_text())
+    change(meta)
+    path.write_text(yaml.safe_dump(meta, allow_unicode=True))
+
+
+def test_check_missing_frekuensi_and_not_a_number(tmp_path):
+    root = case_portal(tmp_path, "valid/latin1")
+    edit_meta(root, "latin1", lambda m: m["satudata"].pop("frekuensi"))
+    data = root / "datasets" / "dinkes" / "latin1" / "test_latin1.csv"
+    data.write_bytes(data.read_bytes().replace(b"4,5", b"4,lima"))
+    assert [(f[0], f[2], f[3], f[4]) for f in issues(root)] == [
+        ("metadata-missing", None, None, "Kunci `satudata.frekuensi` wajib diisi tetapi belum ada."),
+        ("type-error", 3, "b", "Nilai `lima` di kolom `b` bukan bilangan bulat."),
+    ]
+
+
+def test_check_unknown_producer_topic_and_classification(tmp_path):
+    root = case_portal(tmp_path, "valid/latin1")
+
+    def change(meta):
+        meta["satudata"].update(produsen="bappeda", topik="olahraga", klasifikasi="rahasia")
+
+    edit_meta(root, "latin1", change)
+    found = issues(root)
+    assert [f[0] for f in found] == ["metadata-invalid"]
+    assert "harus salah satu dari 'terbuka', 'terbatas' or 'dikecualikan'" in found[0][4]
+    edit_meta(root, "latin1", lambda m: m["satudata"].update(klasifikasi="terbuka"))
+    assert [f[4] for f in issues(root)] == [
+        "`satudata.produsen: bappeda` berbeda dengan folder produsen `dinkes`.",
+        "Produsen `bappeda` tidak terdaftar di portal.yml.",
+        "Topik `olahraga` tidak terdaftar di portal.yml.",
+    ]
+
+
+def test_check_resource_path_outside_dataset_folder(tmp_path):
+    root = case_portal(tmp_path, "valid/latin1")
+    (root / "rahasia.csv").write_text("a,b,c\n1,2,3\n")
+    edit_meta(root, "latin1", lambda m: m["resources"][0].update(path="../../../rahasia.csv"))
+    assert [(f[0], f[4]) for f in issues(root)] == [
+        ("resource-outside", "Path `../../../rahasia.csv` menunjuk ke luar folder dataset.")
+    ]
+
+
+def test_check_yaml_syntax_error_names_the_line(tmp_path):
+    root = case_portal(tmp_path, "valid/latin1")
+    path = root / "datasets" / "dinkes" / "latin1" / "datapackage.yaml"
+    path.write_text("name: latin1\ntitle: [tidak ditutup\n")
+    (found,) = issues(root)
+    assert found[0] == "yaml-error" and "baris" in found[4]
+
+
+def test_cli_check_broken_fixture_exit_1_without_traceback(tmp_path):
+    root = case_portal(tmp_path, "invalid/duplicate-headers")
+    run = subprocess.run(
+        [sys.executable, "-m", "generator.cli", "--root", str(root), "check"], capture_output=True, text=True
+    )
+    assert run.returncode == 1
+    assert "Traceback" not in run.stdout + run.stderr
+    assert "datasets/dinkes/duplicate-headers/duplicate-headers.csv, baris 1, kolom 'id2'" in run.stdout
+    assert "Judul kolom ke-3 `id` sama dengan judul kolom ke-1." in run.stdout
+    assert "Perbaikan: Beri setiap kolom judul yang unik" in run.stdout
+    assert run.stdout.strip().endswith("0 dataset sah.")
+
+
+def test_cli_check_valid_portal_exit_0_json(tmp_path):
+    root = case_portal(tmp_path, "valid/latin1", "valid/locale")
+    run = subprocess.run(
+        [sys.executable, "-m", "generator.cli", "--root", str(root), "--lang", "en", "check", "--format", "json"],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0 and run.stdout.strip() == "[]"
