@@ -58,7 +58,12 @@ def build(root: Path, site: Path | None = None) -> BuildResult:
         with source_date(root), quiet_mkdocs():
             try:
                 config = load_config(
-                    str(config_file), docs_dir=str(docs), site_dir=str(staged), site_name=portal.nama, strict=True
+                    str(config_file),
+                    docs_dir=str(docs),
+                    site_dir=str(staged),
+                    site_name=portal.nama,
+                    strict=True,
+                    **({"site_url": portal.url} if portal.url else {}),
                 )
                 mkdocs_build(config)
             except (MkDocsException, SystemExit) as error:

@@ -55,25 +55,29 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    main = argparse.ArgumentParser(prog="sebar", description="Sebar: portal Satu Data dari repositori Git.")
-    main.add_argument("--root", type=Path, default=Path("."), help="folder portal (berisi portal.yml)")
-    main.add_argument("--lang", choices=["id", "en"], default="id", help="bahasa pesan (id/en)")
-    main.add_argument("--debug", action="store_true", help="tampilkan traceback untuk kesalahan internal")
+    # The common options work before or after the command: `sebar --lang en check` = `sebar check --lang en`.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--root", type=Path, default=argparse.SUPPRESS, help="folder portal (berisi portal.yml)")
+    common.add_argument("--lang", choices=["id", "en"], default=argparse.SUPPRESS, help="bahasa pesan (id/en)")
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="tampilkan traceback")
+    main = argparse.ArgumentParser(
+        prog="sebar", description="Sebar: portal Satu Data dari repositori Git.", parents=[common]
+    )
     sub = main.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("check", help="periksa metadata dan data semua dataset")
+    p = sub.add_parser("check", parents=[common], help="periksa metadata dan data semua dataset")
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.set_defaults(run=cmd_check)
     for name, run, text in (
         ("build", cmd_build, "bangun situs ke site/"),
         ("serve", cmd_serve, "bangun lalu pratinjau"),
     ):
-        p = sub.add_parser(name, help=text)
+        p = sub.add_parser(name, parents=[common], help=text)
         p.add_argument("--site", type=Path, default=None, help="folder hasil (bawaan: site/)")
         p.set_defaults(run=run)
     serve = sub.choices["serve"]
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
-    new = sub.add_parser("new", help="buat kerangka dataset baru")
+    new = sub.add_parser("new", parents=[common], help="buat kerangka dataset baru")
     new.add_argument("kind", choices=["dataset"])
     new.add_argument("--produsen", required=True, help="kode produsen dari portal.yml")
     new.add_argument("--nama", required=True, help="nama dataset: huruf kecil dan tanda hubung")
@@ -83,6 +87,9 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    for name, default in (("root", Path(".")), ("lang", "id"), ("debug", False)):
+        if not hasattr(args, name):
+            setattr(args, name, default)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     try:
         return args.run(args)

@@ -11,6 +11,8 @@ SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 # Kemendagri region codes: 32, 32.73, 32.73.05, 32.73.05.1001
 KODE_WILAYAH = r"^\d{2}(?:\.\d{2}(?:\.\d{2}(?:\.\d{4})?)?)?$"
 PERIODE = r"^(\d{4})(?:-(\d{4}))?$"
+URL = r"^https?://[^\s<>\"']+$"  # only web links reach a page: no javascript: or data:
+EMAIL = r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$"
 
 Klasifikasi = Literal["terbuka", "terbatas", "dikecualikan"]
 Frekuensi = Literal[
@@ -40,7 +42,7 @@ class Strict(BaseModel):
 class Person(Strict):
     nama: str = Field(min_length=1, description="Nama lengkap.")
     github: str = Field(min_length=1, description="Nama pengguna di forge (GitHub).")
-    email: str | None = Field(default=None, description="Surel kedinasan (opsional).")
+    email: str | None = Field(default=None, pattern=EMAIL, description="Surel kedinasan (opsional).")
 
 
 class Producer(Strict):
@@ -53,7 +55,7 @@ class Producer(Strict):
 class Portal(Strict):
     nama: str = Field(min_length=1, description="Nama portal, tampil di setiap halaman.")
     deskripsi: str = Field(min_length=1, description="Satu kalimat tentang portal.")
-    url: str | None = Field(default=None, description="Alamat publik portal (untuk sitemap).")
+    url: str | None = Field(default=None, pattern=URL, description="Alamat publik portal (untuk sitemap).")
     walidata: Person = Field(description="Walidata yang menyebarluaskan data.")
     produsen: list[Producer] = Field(min_length=1, description="Produsen data.")
     topik: dict[str, str] = Field(min_length=1, description="Kode topik -> nama topik.")
@@ -81,12 +83,12 @@ class Cakupan(Strict):
 
 class Sumber(Strict):
     nama: str = Field(min_length=1, description="Asal data: instansi, publikasi atau portal.")
-    url: str | None = Field(default=None, description="Alamat sumber asli (opsional).")
+    url: str | None = Field(default=None, pattern=URL, description="Alamat sumber asli (opsional).")
 
 
 class Kontak(Strict):
     nama: str = Field(min_length=1, description="Nama unit atau petugas yang dapat dihubungi.")
-    email: str | None = Field(default=None, description="Surel kontak (opsional).")
+    email: str | None = Field(default=None, pattern=EMAIL, description="Surel kontak (opsional).")
 
 
 class SatuData(Strict):
@@ -108,7 +110,7 @@ class SatuData(Strict):
 class License(Strict):
     name: str = Field(min_length=1, description="Kode lisensi, mis. CC-BY-4.0.")
     title: str | None = Field(default=None, description="Nama lisensi yang dibaca manusia.")
-    path: str | None = Field(default=None, description="Alamat teks lisensi.")
+    path: str | None = Field(default=None, pattern=URL, description="Alamat teks lisensi.")
 
 
 class FieldSpec(BaseModel):

@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
+ROOT = DATA.parents[1]
 
 
 def case_portal(tmp_path: Path, *cases: str) -> Path:
@@ -13,6 +14,8 @@ def case_portal(tmp_path: Path, *cases: str) -> Path:
     root = tmp_path / "portal"
     root.mkdir()
     shutil.copy(DATA / "portal.yml", root / "portal.yml")
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "content", root / "content")
     for case in cases:
         shutil.copytree(DATA / case, root / "datasets" / "dinkes" / Path(case).name)
     return root

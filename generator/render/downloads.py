@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -63,17 +64,20 @@ def resource_xlsx(resource: Resource, updated: dt.datetime) -> bytes:
         sheet.append([float(v) if isinstance(v, Decimal) else v for v in (record[n] for n in names)])
     raw = io.BytesIO()
     book.save(raw)
-    return fixed_zip(raw.getvalue())
+    return fixed_zip(raw.getvalue(), updated.strftime("%Y-%m-%dT%H:%M:%SZ").encode())
 
 
-def fixed_zip(data: bytes) -> bytes:
+def fixed_zip(data: bytes, stamp: bytes) -> bytes:
     """Rewrite a zip with fixed entry times, so that the file is byte-identical on every build."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
             entry = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME)
             entry.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(entry, source.read(info.filename))
+            data = source.read(info.filename)
+            if info.filename == "docProps/core.xml":  # openpyxl stamps the save time here
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + stamp, data)
+            target.writestr(entry, data)
     return out.getvalue()
 
 

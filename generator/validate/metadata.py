@@ -33,6 +33,9 @@ HINTS = {
     ),
     "kode": (" (contoh: `32`, `32.73`, `32.73.05`)", " (e.g. `32`, `32.73`, `32.73.05`)"),
     "periode": (" dengan `2020` atau `2013-2020`", " with `2020` or `2013-2020`"),
+    "url": (" dengan alamat web yang diawali https://", " with a web address starting with https://"),
+    "path": (" dengan alamat web yang diawali https://", " with a web address starting with https://"),
+    "email": (" dengan alamat surel, mis. `data@kota.go.id`", " with an e-mail address, e.g. `data@kota.go.id`"),
 }
 
 
