@@ -15,6 +15,7 @@ from markupsafe import Markup
 from generator.config import Portal
 from generator.model import Dataset
 from generator.render.downloads import plain
+from generator.validate.messages import TYPE_NAMES
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 FIRST_ROWS = 25  # rows rendered into the page; the rest load on demand
@@ -68,6 +69,7 @@ class Pages:
             lstrip_blocks=True,
         )
         self.env.filters["angka"] = angka
+        self.env.filters["tipe"] = lambda name: TYPE_NAMES[name][0]
         self.env.globals.update(portal=portal, front_matter=front_matter, json_ld=json_ld)
 
     def page(self, path: str, template: str, **context: Any) -> tuple[Path, str]:
