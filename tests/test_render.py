@@ -35,7 +35,14 @@ def test_render_dataset_page_matches_golden(tmp_path, golden):
 
 @pytest.mark.parametrize(
     ("value", "text"),
-    [(1930902, "1.930.902"), (Decimal("451.3"), "451,3"), (Decimal("-8951.96"), "-8.951,96"), (0, "0"), (None, "")],
+    [
+        (1930902, "1.930.902"),
+        (Decimal("451.3"), "451,3"),
+        (Decimal("0.0"), "0"),
+        (Decimal("-8951.96"), "-8.951,96"),
+        (0, "0"),
+        (None, ""),
+    ],
 )
 def test_angka_writes_indonesian_numbers(value, text):
     assert angka(value) == text

@@ -33,7 +33,9 @@ def angka(value: Any) -> str:
         return "" if value is None else ("ya" if value else "tidak")
     if isinstance(value, (int, Decimal)):
         sign = "-" if value < 0 else ""
-        whole, _, fraction = (str(abs(value)) if isinstance(value, int) else format(abs(value), "f")).partition(".")
+        whole, _, fraction = (
+            str(abs(value)) if isinstance(value, int) else format(abs(value).normalize(), "f")
+        ).partition(".")
         grouped = f"{int(whole):,}".replace(",", ".")
         return sign + grouped + ("," + fraction if fraction else "")
     return str(plain(value))
