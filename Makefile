@@ -42,3 +42,6 @@ lock:
 
 clean:
 	rm -rf $(VENV) site .pytest_cache
+
+bench: $(BIN)/sebar
+	$(BIN)/python bench/bench_build.py

@@ -17,9 +17,9 @@
     this.root = root;
     this.perHalaman = parseInt(root.dataset.perHalaman, 10) || 25;
     this.total = parseInt(root.dataset.baris, 10) || 0;
-    this.kolom = Array.prototype.map.call(root.querySelectorAll("thead th"), function (th) {
-      return th.dataset.tipe;
-    });
+    var th = root.querySelectorAll("thead th");
+    this.nama = Array.prototype.map.call(th, function (el) { return el.dataset.kolom; });
+    this.kolom = Array.prototype.map.call(th, function (el) { return el.dataset.tipe; });
     this.tbody = root.querySelector("tbody");
     this.info = root.querySelector(".sebar-tabel__info");
     this.cari = root.querySelector(".sebar-tabel__cari");
@@ -60,7 +60,8 @@
         return r.json();
       }).then(function (records) {
         self.baris = records.map(function (record) {
-          var nilai = Object.keys(record).map(function (k) { return record[k]; });
+          // by the header's names: Object.keys() would put keys like "2020" first
+          var nilai = self.nama.map(function (k) { return record[k]; });
           nilai.cari = nilai.map(function (v, i) { return teks(v, self.kolom[i]); }).join(" \u0000 ").toLowerCase();
           return nilai;
         });
