@@ -25,23 +25,29 @@ serve: $(BIN)/sebar
 check: $(BIN)/sebar
 	$(BIN)/sebar check
 
-# Debian packages the browser tests need: Chromium and fonts.
+# Debian packages the browser tests need: Chromium and fonts (and npm for axe-core, if missing).
 system-deps:
-	@command -v chromium >/dev/null || { $(SUDO) apt-get update -q && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium fonts-noto-core; }
+	@command -v chromium >/dev/null && command -v npm >/dev/null || { $(SUDO) apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium fonts-noto-core \
+	  $$(command -v npm >/dev/null || echo npm); }
+
+# axe-core, pinned by package-lock.json, checks the built pages against WCAG 2.1 AA.
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
 
 lint: $(BIN)/sebar
 	$(BIN)/ruff check generator tests
 	$(BIN)/ruff format --check generator tests
 
-test: $(BIN)/sebar system-deps
+test: $(BIN)/sebar system-deps node_modules/axe-core/axe.min.js
 	$(BIN)/python -m pytest -n 2 -q
 
 lock:
 	$(BIN)/uv pip compile pyproject.toml --extra test -o requirements.lock --python-version 3.11
 
 clean:
-	rm -rf $(VENV) site .pytest_cache
+	rm -rf $(VENV) site .pytest_cache node_modules
 
 bench: $(BIN)/sebar
 	$(BIN)/python bench/bench_build.py

@@ -149,6 +149,17 @@
   }
 
   function mulai() {
+    // Material's search dialog has no accessible name (WCAG 4.1.2; Lighthouse aria-dialog-name)
+    document.querySelectorAll('[role="dialog"]:not([aria-label])').forEach(function (el) {
+      el.setAttribute("aria-label", "Pencarian");
+    });
+    // Material wraps wide tables in scroll boxes once it has mounted: make them keyboard-reachable
+    function fokusGulir() {
+      document.querySelectorAll(".md-typeset__scrollwrap:not([tabindex])").forEach(function (el) {
+        el.setAttribute("tabindex", "0");
+      });
+    }
+    if (window.document$) window.document$.subscribe(function () { setTimeout(fokusGulir, 0); });
     document.querySelectorAll(".sebar-tabel").forEach(function (el) { el.sebarTabel = new Tabel(el); });
     var form = document.getElementById("sebar-saring");
     if (form) saringKatalog(form);
