@@ -8,10 +8,21 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
-PAGES = ["", "katalog/", "produsen/opendata-jabar/", "topik/kemiskinan/", "dataset/opendata-jabar/penduduk-miskin/",
-         "bantuan/metadata/"]
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--no-first-run"]
+PAGES = [
+    "",
+    "katalog/",
+    "produsen/opendata-jabar/",
+    "topik/kemiskinan/",
+    "dataset/opendata-jabar/penduduk-miskin/",
+    "bantuan/metadata/",
+]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 
 
 @pytest.fixture(scope="module")

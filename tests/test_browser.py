@@ -99,7 +99,7 @@ def page(browser: Browser, site_url: str) -> Iterator[Page]:
 
 @pytest.fixture
 def dataset_page(page: Page) -> Page:
-    page.goto(DATASET)
+    page.goto(DATASET, wait_until="domcontentloaded")
     return page
 
 
@@ -223,24 +223,13 @@ PUBLIC = sorted(
     for path in (ROOT / "datasets").glob("*/*/datapackage.yaml")
     if (yaml.safe_load(path.read_text(encoding="utf-8")).get("satudata") or {}).get("klasifikasi") == "terbuka"
 )
-KNOWN_BUGS = {
-    "opendata-jabar/garis-kemiskinan-provinsi": "sebar.js takes the column order from Object.keys(record), which "
-    'puts integer-like keys ("2020", "2019", "2018") first: cells land under the wrong headers',
-    "opendata-jabar/penduduk-miskin": 'the angka filter keeps a Decimal\'s trailing zeros (0.0 -> "0,0"); '
-    'the script\'s Intl.NumberFormat writes "0"',
-}
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(n, marks=pytest.mark.xfail(reason=KNOWN_BUGS[n], strict=True)) if n in KNOWN_BUGS else n
-        for n in PUBLIC
-    ],
-)
+@pytest.mark.parametrize("name", PUBLIC)
 def test_table_js_rows_match_html_rows(page: Page, name: str) -> None:
-    """The script redraws page 1 exactly as the HTML had it (same columns, same number format)."""
-    page.goto(f"dataset/{name}/")
+    """The script redraws page 1 exactly as the HTML had it: same column order (keys like "2020" in
+    garis-kemiskinan-provinsi once came first) and same number format (0.0 once was "0,0" in HTML)."""
+    page.goto(f"dataset/{name}/", wait_until="domcontentloaded")
     for table in page.locator(".sebar-tabel").all():
         rows = table.locator("tbody tr")
         html_rows = rows.evaluate_all("trs => trs.map(tr => Array.from(tr.cells, td => td.textContent))")
@@ -266,7 +255,7 @@ def open_datasets(portal: Path, producer: str) -> int:
 
 
 def test_catalog_producer_filter_hides_other_producers(page: Page, demo_portal: Path) -> None:
-    page.goto("katalog/")
+    page.goto("katalog/", wait_until="domcontentloaded")
     cards = page.locator(".sebar-daftar .sebar-kartu")
     count = page.locator("#sebar-jumlah")
     total = cards.count()

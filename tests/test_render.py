@@ -39,6 +39,7 @@ def test_render_dataset_page_matches_golden(tmp_path, golden):
         (1930902, "1.930.902"),
         (Decimal("451.3"), "451,3"),
         (Decimal("0.0"), "0"),
+        (1234.5, "1.234,5"),
         (Decimal("-8951.96"), "-8.951,96"),
         (0, "0"),
         (None, ""),

@@ -23,4 +23,6 @@ def test_ci_workflow_runs_make_test_with_read_only_token():
     assert ci["permissions"] == {"contents": "read"}
     steps = ci["jobs"]["test"]["steps"]
     assert any(step.get("run") == "make test" for step in steps)
-    assert all("@" in step["uses"] and len(step["uses"].split("@")[1].split()[0]) == 40 for step in steps if "uses" in step)
+    assert all(
+        "@" in step["uses"] and len(step["uses"].split("@")[1].split()[0]) == 40 for step in steps if "uses" in step
+    )

@@ -61,7 +61,7 @@
       }).then(function (records) {
         self.baris = records.map(function (record) {
           // by the header's names: Object.keys() would put keys like "2020" first
-          var nilai = self.nama.map(function (k) { return record[k]; });
+          var nilai = self.nama.map(function (k) { return record[k] === undefined ? null : record[k]; });
           nilai.cari = nilai.map(function (v, i) { return teks(v, self.kolom[i]); }).join(" \u0000 ").toLowerCase();
           return nilai;
         });
@@ -91,7 +91,10 @@
       self.tampil = hasil;
       self.gambar();
     }).catch(function () {
-      self.info.textContent = "Data tabel gagal dimuat; silakan unduh file CSV.";
+      self.muat = null; // try again on the next action
+      self.halaman = 0;
+      self.root.removeAttribute("aria-busy");
+      self.info.textContent = "Data tabel gagal dimuat; coba lagi atau unduh file CSV.";
     });
   };
 

@@ -31,6 +31,8 @@ def angka(value: Any) -> str:
     """A cell as Indonesians write it: 1.930.902 and 451,3 (the table script does the same)."""
     if isinstance(value, bool) or value is None:
         return "" if value is None else ("ya" if value else "tidak")
+    if isinstance(value, float):
+        value = Decimal(repr(value))
     if isinstance(value, (int, Decimal)):
         sign = "-" if value < 0 else ""
         whole, _, fraction = (
