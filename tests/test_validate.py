@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 import yaml
 
 from generator.validate import check
@@ -124,17 +125,50 @@ def test_check_yaml_syntax_error_names_the_line(tmp_path):
     assert found[0] == "yaml-error" and "baris" in found[4]
 
 
-def test_cli_check_broken_fixture_exit_1_without_traceback(tmp_path):
-    root = case_portal(tmp_path, "invalid/duplicate-headers")
-    run = subprocess.run(
-        [sys.executable, "-m", "generator.cli", "--root", str(root), "check"], capture_output=True, text=True
+def run_cli(root, *args):
+    command = [sys.executable, "-m", "generator.cli", *args]
+    return subprocess.run(command, cwd=root, capture_output=True, text=True)
+
+
+def test_cli_check_duplicate_headers_prints_table_and_exits_1(tmp_path):
+    run = run_cli(case_portal(tmp_path, "invalid/duplicate-headers"), "check")
+    assert run.returncode == 1 and run.stderr == ""
+    assert run.stdout == (
+        "datasets/dinkes/duplicate-headers/duplicate-headers.csv\n"
+        "  TINGKAT  BARIS  KOLOM  MASALAH → PERBAIKAN\n"
+        "  GALAT    1      id2    Judul kolom ke-3 `id` sama dengan judul kolom ke-1. [duplicate-label]\n"
+        "                         → Beri setiap kolom judul yang unik, sama dengan `name` di skema.\n"
+        "  GALAT    1      id3    Judul kolom ke-5 `id` sama dengan judul kolom ke-1, ke-3. [duplicate-label]\n"
+        "                         → Beri setiap kolom judul yang unik, sama dengan `name` di skema.\n"
+        "2 galat, 0 peringatan.\n"
+        "0 dataset sah.\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("case", "file", "line"),
+    [
+        (
+            "invalid/bad-csv",
+            "bad.csv",
+            "  GALAT    4      column_b  Nilai `mixed types.... uh oh` di kolom `column_b` bukan",
+        ),
+        ("invalid/invalid-csv", "invalid.csv", "  GALAT    4      -           Baris 4 kosong. [blank-row]"),
+        ("invalid/duplicate-headers", "duplicate-headers.csv", "  GALAT    1      id2    Judul kolom ke-3 `id`"),
+    ],
+)
+def test_cli_check_each_broken_fixture_names_file_row_column(tmp_path, case, file, line):
+    run = run_cli(case_portal(tmp_path, case), "check")
     assert run.returncode == 1
     assert "Traceback" not in run.stdout + run.stderr
-    assert "datasets/dinkes/duplicate-headers/duplicate-headers.csv, baris 1, kolom 'id2'" in run.stdout
-    assert "Judul kolom ke-3 `id` sama dengan judul kolom ke-1." in run.stdout
-    assert "Perbaikan: Beri setiap kolom judul yang unik" in run.stdout
-    assert run.stdout.strip().endswith("0 dataset sah.")
+    assert run.stdout.startswith(f"datasets/dinkes/{case.split('/')[1]}/{file}\n")
+    assert any(printed.startswith(line) for printed in run.stdout.splitlines()), run.stdout
+
+
+def test_cli_missing_portal_yml_is_an_issue_not_a_traceback(tmp_path):
+    run = run_cli(tmp_path, "--lang", "en", "check")
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert "portal.yml was not found in `.`." in run.stdout
 
 
 def test_cli_check_valid_portal_exit_0_json(tmp_path):

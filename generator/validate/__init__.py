@@ -16,12 +16,16 @@ from generator.validate.table import check_table
 def check(root: Path) -> tuple[Portal | None, list[Dataset], Report]:
     """The portal config, the datasets without errors, and every issue found."""
     issues: list[Issue] = []
-    try:
-        portal, found = check_portal(load.read_yaml(root / "portal.yml"))
-        issues += found
-    except DatasetError as error:
-        portal = None
-        issues.append(Issue("yaml-error", "portal", "portal.yml", params={"detail": str(error)}))
+    portal = None
+    if not (root / "portal.yml").is_file():
+        issues.append(Issue("portal-missing", "portal", "portal.yml", params={"root": str(root)}))
+    else:
+        try:
+            portal, found = check_portal(load.read_yaml(root / "portal.yml"))
+            issues += found
+        except DatasetError as error:
+            detail = str(error).split(": ", 1)[-1]
+            issues.append(Issue("yaml-error", "portal", "portal.yml", params={"detail": detail}))
     datasets = []
     if portal is not None:
         for path in load.discover(root):

@@ -31,6 +31,13 @@ MESSAGES: dict[str, Message] = {
         "Periksa penulisan YAML di baris yang disebut: indentasi dengan spasi, titik dua setelah kunci.",
         "Check the YAML at the line given: indent with spaces, a colon after each key.",
     ),
+    "portal-missing": Message(
+        E,
+        "portal.yml tidak ditemukan di `{root}`.",
+        "portal.yml was not found in `{root}`.",
+        "Jalankan sebar dari folder teratas repositori portal, atau beri `--root FOLDER`.",
+        "Run sebar from the top folder of the portal's repository, or give `--root FOLDER`.",
+    ),
     "metadata-missing": Message(
         E,
         "Kunci `{key}` wajib diisi tetapi belum ada.",
@@ -186,6 +193,15 @@ MESSAGES: dict[str, Message] = {
         "Value `{cell}` in column `{field}` is not {type_en}.",
         "Tulis {type_id} (mis. {example}), atau ubah `type` kolom ini di skema.",
         "Write {type_en} (e.g. {example}), or change this column's `type` in the schema.",
+    ),
+    "decimal-comma": Message(
+        E,
+        "Nilai `{cell}` di kolom `{field}` memakai koma desimal, tetapi skema kolom ini belum menyatakannya.",
+        "Value `{cell}` in column `{field}` uses a decimal comma, which the schema does not declare.",
+        'Isi `decimalChar: ","` (dan `groupChar: "."` bila ada titik ribuan) pada field `{field}` di skema, '
+        "atau tulis angkanya dengan titik desimal.",
+        'Set `decimalChar: ","` (and `groupChar: "."` for thousands dots) on field `{field}`, '
+        "or write the number with a decimal point.",
     ),
     "required-error": Message(
         E,

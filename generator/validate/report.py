@@ -31,14 +31,6 @@ class Issue:
     def fix(self, lang: Lang = "id") -> str:
         return MESSAGES[self.slug].text(lang, "fix").format(**self.params)
 
-    def location(self) -> str:
-        parts = [self.file]
-        if self.row is not None:
-            parts.append(f"baris {self.row}")
-        if self.column is not None:
-            parts.append(f"kolom '{self.column}'")
-        return ", ".join(parts)
-
 
 @dataclass(frozen=True)
 class Report:
@@ -67,15 +59,22 @@ class Report:
         return json.dumps(self.flatten(lang), ensure_ascii=False, indent=2)
 
     def to_text(self, lang: Lang = "id") -> str:
-        """A plain table for the terminal: one block per issue, then a summary line."""
+        """A table for the terminal, grouped by file: level, row, column, then the problem and its fix."""
         labels = LABELS[lang]
+        rows = [(labels[i.severity], "-" if i.row is None else str(i.row), i.column or "-", i) for i in self.issues]
+        head = (labels["level"], labels["row"], labels["column"])
+        widths = [max([len(h)] + [len(r[n]) for r in rows]) for n, h in enumerate(head)]
+        indent = " " * (2 + sum(widths) + 2 * len(widths))
         lines = []
-        for issue in self.issues:
-            where = issue.location() if lang == "id" else _location_en(issue)
-            lines.append(f"{labels[issue.severity]:<10} {issue.dataset}  [{issue.slug}]")
-            lines.append(f"  {labels['where']}: {where}")
-            lines.append(f"  {labels['what']}: {issue.message(lang)}")
-            lines.append(f"  {labels['fix']}: {issue.fix(lang)}")
+        for file in dict.fromkeys(issue.file for issue in self.issues):
+            lines.append(file)
+            lines.append(
+                "  " + "  ".join(h.ljust(w) for h, w in zip(head, widths, strict=True)) + "  " + labels["what"]
+            )
+            for *cells, issue in (r for r in rows if r[3].file == file):
+                text = "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True))
+                lines.append(f"  {text}  {issue.message(lang)} [{issue.slug}]")
+                lines.append(f"{indent}→ {issue.fix(lang)}")
         errors, warnings = len(self.errors), len(self.issues) - len(self.errors)
         lines.append(labels["summary"].format(errors=errors, warnings=warnings))
         return "\n".join(lines)
@@ -85,26 +84,19 @@ LABELS: dict[str, dict[str, str]] = {
     "id": {
         "error": "GALAT",
         "warning": "PERINGATAN",
-        "where": "Lokasi",
-        "what": "Masalah",
-        "fix": "Perbaikan",
+        "level": "TINGKAT",
+        "row": "BARIS",
+        "column": "KOLOM",
+        "what": "MASALAH → PERBAIKAN",
         "summary": "{errors} galat, {warnings} peringatan.",
     },
     "en": {
         "error": "ERROR",
         "warning": "WARNING",
-        "where": "Location",
-        "what": "Problem",
-        "fix": "Fix",
+        "level": "LEVEL",
+        "row": "ROW",
+        "column": "COLUMN",
+        "what": "PROBLEM → FIX",
         "summary": "{errors} errors, {warnings} warnings.",
     },
 }
-
-
-def _location_en(issue: Issue) -> str:
-    parts = [issue.file]
-    if issue.row is not None:
-        parts.append(f"row {issue.row}")
-    if issue.column is not None:
-        parts.append(f"column '{issue.column}'")
-    return ", ".join(parts)

@@ -15,6 +15,7 @@ from generator.validate.report import Issue
 ERROR_LIMIT = 50
 CONSTRAINT_NOTE = re.compile(r'constraint "(\w+)" is "(.*)"')
 ROW_POSITION = re.compile(r"position (\d+)")
+DECIMAL_COMMA = re.compile(r"^-?\d{1,3}(?:\.?\d{3})*,\d+$")  # 224,3 or 1.234,5
 
 
 def frictionless_schema(spec: ResourceSpec) -> Schema:
@@ -86,6 +87,9 @@ def to_issue(error: Any, spec: ResourceSpec, dataset: str, file: str, line: Any)
         params = {"row": row, "cell": cell, "field": field, "position": position}
         return Issue(kind, dataset, file, row, field or (f"ke-{position}" if position else None), params)
     if kind == "type-error":
+        declared = (schema_field.model_extra or {}).get("decimalChar") if schema_field else None
+        if schema_field and schema_field.type == "number" and not declared and DECIMAL_COMMA.match(cell or ""):
+            return Issue("decimal-comma", dataset, file, row, field, {"cell": cell, "field": field})
         type_id, type_en, example = TYPE_NAMES.get(
             schema_field.type if schema_field else "string", TYPE_NAMES["string"]
         )
