@@ -37,10 +37,11 @@ node_modules/axe-core/axe.min.js: package.json package-lock.json
 	@touch $@
 
 lint: $(BIN)/sebar
-	$(BIN)/ruff check generator tests
-	$(BIN)/ruff format --check generator tests
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff format --check generator tests bench
+	$(BIN)/mypy generator
 
-test: $(BIN)/sebar system-deps node_modules/axe-core/axe.min.js
+test: $(BIN)/sebar system-deps node_modules/axe-core/axe.min.js lint
 	$(BIN)/python -m pytest -n 2 -q
 
 lock:

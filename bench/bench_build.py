@@ -65,12 +65,13 @@ def main() -> int:
         biggest = "dataset/kemendagri/kode-wilayah-jatim"  # 9,206 rows
         smallest = "dataset/opendata-jabar/garis-kemiskinan-provinsi"  # 1 row
         rows = [
-            ("build time per dataset, catalogue x{0} / x1".format(args.copies),
-             (t_large / n_large) / (t_small / n_small), 1.25),
-            ("home page bytes, catalogue x{0} / x1".format(args.copies),
-             size(site_large, "") / size(site_small, ""), 1.10),
-            ("dataset page bytes, catalogue x{0} / x1".format(args.copies),
-             size(site_large, smallest) / size(site_small, smallest), 1.10),
+            (f"build time per dataset, catalogue x{args.copies} / x1", (t_large / n_large) / (t_small / n_small), 1.25),
+            (f"home page bytes, catalogue x{args.copies} / x1", size(site_large, "") / size(site_small, ""), 1.10),
+            (
+                f"dataset page bytes, catalogue x{args.copies} / x1",
+                size(site_large, smallest) / size(site_small, smallest),
+                1.10,
+            ),
             ("dataset page bytes, 9,206 rows / 1 row", size(site_small, biggest) / size(site_small, smallest), 2.0),
         ]
     print(f"baseline: {n_small} datasets built in {t_small:.2f} s; grown: {n_large} datasets in {t_large:.2f} s")

@@ -152,25 +152,30 @@ def read_table(path: Path, dialect: Dialect) -> Table:
 
 
 def git_history(root: Path, folders: list[Path]) -> dict[Path, tuple[str, str]]:
-    """The last commit (sha, ISO date) touching each folder, from one `git log` walk."""
+    """The last commit (sha, ISO date) touching each dataset folder, from one `git log` walk."""
     from git import InvalidGitRepositoryError, NoSuchPathError, Repo
     from git.exc import GitCommandError
 
     try:
         repo = Repo(root, search_parent_directories=True)
+        if repo.working_tree_dir is None or not folders:
+            return {}
         top = Path(repo.working_tree_dir).resolve()
-        log = repo.git.log("--format=@%H %cI", "--name-only", "--", *[str(f) for f in folders])
+        datasets = (root.resolve() / "datasets").relative_to(top).as_posix()
+        log = repo.git.log("--format=@%H %cI", "--name-only", "--", datasets)
     except (InvalidGitRepositoryError, NoSuchPathError, GitCommandError, ValueError):
         return {}
-    prefixes = {(root.resolve() / f).relative_to(top).as_posix() + "/": f for f in folders}
+    # a changed file's first parts name its dataset folder: <datasets>/<produsen>/<dataset>/...
+    depth = len(Path(datasets).parts) + 2
+    wanted = {(root.resolve() / f).relative_to(top).as_posix(): f for f in folders}
     found: dict[Path, tuple[str, str]] = {}
     commit = ("", "")
     for line in log.splitlines():
         if line.startswith("@"):
             sha, date = line[1:].split(" ", 1)
             commit = (sha, date)
-            continue
-        for prefix, folder in prefixes.items():
-            if line.startswith(prefix) and folder not in found:
+        elif line:
+            folder = wanted.get("/".join(line.split("/")[:depth]))
+            if folder is not None and folder not in found:
                 found[folder] = commit
     return found

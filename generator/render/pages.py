@@ -63,6 +63,7 @@ class Pages:
 
     def __init__(self, root: Path, portal: Portal, datasets: list[Dataset]) -> None:
         self.portal = portal
+        self.producers = {p.kode: p for p in portal.produsen}
         self.datasets = sorted(datasets, key=lambda d: (d.produsen, d.slug))
         self.env = Environment(
             loader=ChoiceLoader([FileSystemLoader(root / "templates"), FileSystemLoader(TEMPLATES)]),
@@ -108,7 +109,7 @@ class Pages:
                 "dataset.md",
                 dataset=dataset,
                 first_rows=FIRST_ROWS,
-                producer=self.portal.producer(dataset.produsen),
+                producer=self.producers[dataset.produsen],
                 ld=self.linked_data(dataset),
             )
 
@@ -124,7 +125,7 @@ class Pages:
             "description": spec.description,
             "keywords": spec.keywords,
             "license": spec.licenses[0].path or spec.licenses[0].name,
-            "creator": {"@type": "Organization", "name": self.portal.producer(dataset.produsen).nama},
+            "creator": {"@type": "Organization", "name": self.producers[dataset.produsen].nama},
             "temporalCoverage": meta.periode.replace("-", "/"),
             "spatialCoverage": {"@type": "Place", "name": meta.cakupan.nama, "identifier": meta.cakupan.kode},
             "isBasedOn": meta.sumber.url or meta.sumber.nama,

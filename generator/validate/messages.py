@@ -6,11 +6,14 @@ Placeholders in braces come from Issue.params. The slugs are documented in conte
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
 
 
 @dataclass(frozen=True)
 class Message:
-    severity: str
+    severity: Severity
     id_message: str
     en_message: str
     id_fix: str
@@ -20,7 +23,8 @@ class Message:
         return getattr(self, f"{lang}_{part}")
 
 
-E, W = "error", "warning"
+E: Severity = "error"
+W: Severity = "warning"
 
 MESSAGES: dict[str, Message] = {
     # --- metadata: portal.yml and datapackage.yaml ---

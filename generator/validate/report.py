@@ -6,10 +6,9 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-from generator.validate.messages import MESSAGES
+from generator.validate.messages import MESSAGES, Severity
 
 Lang = Literal["id", "en"]
-Severity = Literal["error", "warning"]
 
 
 @dataclass(frozen=True)
@@ -61,20 +60,20 @@ class Report:
     def to_text(self, lang: Lang = "id") -> str:
         """A table for the terminal, grouped by file: level, row, column, then the problem and its fix."""
         labels = LABELS[lang]
-        rows = [(labels[i.severity], "-" if i.row is None else str(i.row), i.column or "-", i) for i in self.issues]
+        rows = [((labels[i.severity], "-" if i.row is None else str(i.row), i.column or "-"), i) for i in self.issues]
         head = (labels["level"], labels["row"], labels["column"])
-        widths = [max([len(h)] + [len(r[n]) for r in rows]) for n, h in enumerate(head)]
+        widths = [max([len(h)] + [len(cells[n]) for cells, _ in rows]) for n, h in enumerate(head)]
         indent = " " * (2 + sum(widths) + 2 * len(widths))
+
+        def line(cells: tuple[str, ...]) -> str:
+            return "  " + "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)) + "  "
+
         lines = []
         for file in dict.fromkeys(issue.file for issue in self.issues):
-            lines.append(file)
-            lines.append(
-                "  " + "  ".join(h.ljust(w) for h, w in zip(head, widths, strict=True)) + "  " + labels["what"]
-            )
-            for *cells, issue in (r for r in rows if r[3].file == file):
-                text = "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True))
-                lines.append(f"  {text}  {issue.message(lang)} [{issue.slug}]")
-                lines.append(f"{indent}→ {issue.fix(lang)}")
+            lines += [file, line(head) + labels["what"]]
+            for cells, issue in rows:
+                if issue.file == file:
+                    lines += [f"{line(cells)}{issue.message(lang)} [{issue.slug}]", f"{indent}→ {issue.fix(lang)}"]
         errors, warnings = len(self.errors), len(self.issues) - len(self.errors)
         lines.append(labels["summary"].format(errors=errors, warnings=warnings))
         return "\n".join(lines)

@@ -28,7 +28,7 @@ def frictionless_schema(spec: ResourceSpec) -> Schema:
 def normalise(spec: ResourceSpec, table: Table) -> list[list[str]]:
     """Integers written with a thousands separator (1.250) lose it, as the schema allows."""
     columns = [
-        (i, f.model_extra["groupChar"])
+        (i, (f.model_extra or {})["groupChar"])
         for i, f in enumerate(spec.schema_.fields)
         if f.type == "integer" and (f.model_extra or {}).get("groupChar")
     ]
@@ -60,7 +60,7 @@ def check_table(spec: ResourceSpec, table: Table, dataset: str, file: str) -> tu
     if issues:
         return issues, []
     names = [f.name for f in spec.schema_.fields]
-    records = [{name: row[name] for name in names} for row in resource.read_rows()]
+    records = [{name: row[name] for name in names} for row in resource.read_rows()]  # type: ignore[attr-defined]
     return [], records
 
 
