@@ -49,8 +49,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    folder = new_dataset(args.root, args.produsen, args.nama)
-    print(f"Dataset baru dibuat: {folder}/datapackage.yaml — lengkapi metadatanya, lalu jalankan `sebar check`.")
+    folder, branch = new_dataset(args.root, args.produsen, args.nama, branch=not args.tanpa_cabang)
+    if branch:
+        print(f"Cabang baru: {branch}")
+    print(
+        f"Dataset baru dibuat: {folder}/datapackage.yaml — isi setiap isian bertanda ISI, "
+        "letakkan file data di folder itu, lalu jalankan `sebar check`."
+    )
     return EXIT_OK
 
 
@@ -81,6 +86,7 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("kind", choices=["dataset"])
     new.add_argument("--produsen", required=True, help="kode produsen dari portal.yml")
     new.add_argument("--nama", required=True, help="nama dataset: huruf kecil dan tanda hubung")
+    new.add_argument("--tanpa-cabang", action="store_true", help="jangan buat cabang Git draf/<produsen>/<nama>")
     new.set_defaults(run=cmd_new)
     return main
 

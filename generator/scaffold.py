@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
 from generator import load
-from generator.config import SLUG, Portal
+from generator.config import SLUG
 from generator.errors import ConfigError
+from generator.validate.metadata import check_portal
 
 TEMPLATE = """\
 # Metadata dataset — lengkapi setiap isian bertanda ISI, lalu jalankan `sebar check`.
@@ -47,8 +49,11 @@ resources:
 """
 
 
-def new_dataset(root: Path, produsen: str, nama: str) -> Path:
-    portal = Portal.model_validate(load.read_yaml(root / "portal.yml"))
+def new_dataset(root: Path, produsen: str, nama: str, branch: bool = True) -> tuple[Path, str | None]:
+    """Create the dataset folder from the template; in a Git repository, on a new draft branch."""
+    portal, problems = check_portal(load.read_yaml(root / "portal.yml"))
+    if portal is None:
+        raise ConfigError("portal.yml tidak sah: " + "; ".join(p.message() for p in problems))
     if portal.producer(produsen) is None:
         known = ", ".join(p.kode for p in portal.produsen)
         raise ConfigError(f"produsen '{produsen}' tidak ada di portal.yml (yang ada: {known})")
@@ -57,10 +62,30 @@ def new_dataset(root: Path, produsen: str, nama: str) -> Path:
     folder = root / "datasets" / produsen / nama
     if folder.exists():
         raise ConfigError(f"{folder} sudah ada")
+    name = f"draf/{produsen}/{nama}" if branch else None
+    if name:
+        name = draft_branch(root, name)
     folder.mkdir(parents=True)
     topik = next(iter(portal.topik))
-    (folder / "datapackage.yaml").write_text(
-        TEMPLATE.format(nama=nama, produsen=produsen, topik=topik, tahun=2025), encoding="utf-8"
-    )
+    text = TEMPLATE.format(nama=nama, produsen=produsen, topik=topik, tahun=dt.date.today().year)
+    (folder / "datapackage.yaml").write_text(text, encoding="utf-8")
     (folder / "data.csv").write_text("tahun\n", encoding="utf-8")
-    return folder.relative_to(root)
+    return folder.relative_to(root), name
+
+
+def draft_branch(root: Path, name: str) -> str | None:
+    """Switch to a new branch for the draft (SOP step 1); None outside a Git repository."""
+    from git import InvalidGitRepositoryError, Repo
+    from git.exc import GitCommandError
+
+    try:
+        repo = Repo(root, search_parent_directories=True)
+    except InvalidGitRepositoryError:
+        return None
+    if name in [head.name for head in repo.heads]:
+        raise ConfigError(f"cabang {name} sudah ada; lanjutkan di cabang itu (git switch {name})")
+    try:
+        repo.git.switch("-c", name)
+    except GitCommandError as error:
+        raise ConfigError(f"cabang {name} tidak dapat dibuat: {error.stderr.strip()}") from error
+    return name

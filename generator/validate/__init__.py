@@ -8,7 +8,13 @@ from generator import load
 from generator.config import DatasetSpec, Portal, ResourceSpec
 from generator.errors import DatasetError
 from generator.model import Dataset, Resource
-from generator.validate.metadata import check_dataset_meta, check_portal, parse, resource_path_issue
+from generator.validate.metadata import (
+    check_dataset_meta,
+    check_portal,
+    parse,
+    placeholder_issues,
+    resource_path_issue,
+)
 from generator.validate.report import Issue, Report
 from generator.validate.table import check_table
 
@@ -46,6 +52,7 @@ def check_dataset(root: Path, portal: Portal, path: Path) -> tuple[Dataset | Non
     except DatasetError as error:
         return None, [Issue("yaml-error", dataset, file, params={"detail": str(error).split(": ", 1)[-1]})]
     spec, issues = parse(DatasetSpec, raw, dataset, file)
+    issues += placeholder_issues(raw, dataset, file)
     if spec is not None:
         issues += check_dataset_meta(spec, portal, folder, file)
         specs = list(spec.resources)

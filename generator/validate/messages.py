@@ -56,6 +56,13 @@ MESSAGES: dict[str, Message] = {
         "Perbaiki nilai `{key}`{hint}.",
         "Correct the value of `{key}`{hint_en}.",
     ),
+    "placeholder": Message(
+        E,
+        "Isian `{key}` masih berisi teks contoh: {value}",
+        "`{key}` still holds the template's text: {value}",
+        "Ganti teks contoh dengan isian yang sebenarnya.",
+        "Replace the template's text with the real value.",
+    ),
     "metadata-unknown-key": Message(
         E,
         "Kunci `{key}` tidak dikenal.",

@@ -111,3 +111,16 @@ def resource_path_issue(folder: Path, path: str, dataset: str, file: str) -> Iss
     if not target.is_file():
         return Issue("resource-missing", dataset, file, params={"path": path})
     return None
+
+
+def placeholder_issues(raw: Any, dataset: str, file: str, key: str = "") -> list[Issue]:
+    """Template text (`ISI ...`) the operator has not replaced yet."""
+    if isinstance(raw, dict):
+        return [
+            i for k, v in raw.items() for i in placeholder_issues(v, dataset, file, f"{key}.{k}" if key else str(k))
+        ]
+    if isinstance(raw, list):
+        return [i for n, v in enumerate(raw) for i in placeholder_issues(v, dataset, file, f"{key}[{n}]")]
+    if isinstance(raw, str) and raw.startswith("ISI"):
+        return [Issue("placeholder", dataset, file, params={"key": key, "value": raw})]
+    return []
