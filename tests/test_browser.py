@@ -303,7 +303,7 @@ def test_offline_every_request_is_local_without_console_errors(browser: Browser,
     try:
         for path in ("", "katalog/", DATASET):
             p.goto(path, wait_until="load")
-        with p.expect_response(lambda r: r.url.endswith(DATASET + "data.json")) as response:
+        with p.expect_response(lambda r: r.url.endswith(DATASET + "data.bagian/0.json")) as response:
             p.get_by_label("Cari di tabel").fill("bandung")
         assert response.value.ok
         expect(p.locator(".sebar-tabel__info")).to_contain_text("tersaring")
@@ -311,7 +311,7 @@ def test_offline_every_request_is_local_without_console_errors(browser: Browser,
     finally:
         context.close()
 
-    assert any(u.endswith(DATASET + "data.json") for u in requests)
+    assert any(u.endswith(DATASET + "data.bagian/0.json") for u in requests)
     foreign = [
         u
         for u in requests
@@ -396,3 +396,30 @@ def test_mobile_dataset_page_has_no_horizontal_scroll(browser: Browser, site_url
         p.screenshot(path="/tmp/sebar-mobile.png", full_page=True)
     finally:
         context.close()
+
+
+# --- 9. large tables: a page turn loads one chunk, never the whole table ------------------------
+
+LARGE = "dataset/kemendagri/kode-wilayah-jatim/"
+
+
+def test_large_table_paging_loads_one_chunk_search_loads_all(page: Page, demo_site: Path) -> None:
+    total = len(json.loads((demo_site / LARGE / "data.json").read_text(encoding="utf-8")))
+    chunks = sorted((demo_site / LARGE / "data.bagian").glob("*.json"))
+    assert total > 9000 and len(chunks) == -(-total // 1000)
+    fetched: list[str] = []
+    page.on(
+        "request",
+        lambda r: fetched.append(urlparse(r.url).path) if ".bagian/" in r.url or r.url.endswith("data.json") else None,
+    )
+    page.goto(LARGE, wait_until="domcontentloaded")
+    page.get_by_role("button", name="Berikutnya").click()
+    expect(info(page)).to_have_text(f"Baris 26–50 dari {angka(total)}")
+    assert fetched == [f"/{LARGE}data.bagian/0.json"]
+
+    table = json.loads((demo_site / LARGE / "data.json").read_text())
+    wanted = [r for r in table if any("widoro" in str(v).lower() for v in r.values())]
+    page.get_by_label("Cari di tabel").fill("widoro")
+    expect(info(page)).to_have_text(f"Baris 1–{len(wanted)} dari {len(wanted)} (tersaring dari {angka(total)})")
+    assert sorted(fetched) == sorted(f"/{LARGE}data.bagian/{c.name}" for c in chunks)
+    assert not any(path.endswith("/data.json") for path in fetched)

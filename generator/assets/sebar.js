@@ -18,18 +18,16 @@
     this.perHalaman = parseInt(root.dataset.perHalaman, 10) || 25;
     this.total = parseInt(root.dataset.baris, 10) || 0;
     var th = root.querySelectorAll("thead th");
-    this.nama = Array.prototype.map.call(th, function (el) { return el.dataset.kolom; });
     this.kolom = Array.prototype.map.call(th, function (el) { return el.dataset.tipe; });
     this.tbody = root.querySelector("tbody");
     this.info = root.querySelector(".sebar-tabel__info");
     this.cari = root.querySelector(".sebar-tabel__cari");
     this.sebelumnya = root.querySelector('[data-aksi="sebelumnya"]');
     this.berikutnya = root.querySelector('[data-aksi="berikutnya"]');
+    this.ukuranBagian = parseInt(root.dataset.ukuranBagian, 10) || 1000;
     this.halaman = 0;
     this.urut = null; // {kolom, arah}
-    this.baris = null; // all rows, once loaded
-    this.tampil = null; // rows after search and sort
-    this.muat = null;
+    this.cache = {}; // chunk number -> promise of its rows
     this.perbaruiTombol(this.total);
     var tunda;
     this.cari.addEventListener("input", function () {
@@ -51,60 +49,82 @@
     });
   }
 
-  Tabel.prototype.data = function () {
+  Tabel.prototype.bagian = function (n) {
+    // one chunk of rows (arrays in the header's order), fetched once
     var self = this;
-    if (!this.muat) {
-      this.root.setAttribute("aria-busy", "true");
-      this.muat = fetch(this.root.dataset.src).then(function (r) {
+    if (!this.cache[n]) {
+      this.cache[n] = fetch(this.root.dataset.bagian + n + ".json").then(function (r) {
         if (!r.ok) throw new Error(r.status);
         return r.json();
-      }).then(function (records) {
-        self.baris = records.map(function (record) {
-          // by the header's names: Object.keys() would put keys like "2020" first
-          var nilai = self.nama.map(function (k) { return record[k] === undefined ? null : record[k]; });
+      }).then(function (rows) {
+        return rows.map(function (nilai) {
           nilai.cari = nilai.map(function (v, i) { return teks(v, self.kolom[i]); }).join(" \u0000 ").toLowerCase();
           return nilai;
         });
-        self.root.removeAttribute("aria-busy");
-        return self.baris;
+      }).catch(function (galat) {
+        delete self.cache[n];
+        throw galat;
       });
     }
-    return this.muat;
+    return this.cache[n];
+  };
+
+  Tabel.prototype.rentang = function (awal, akhir) {
+    // rows [awal, akhir) of the table as published, from the chunks that hold them
+    var ukuran = this.ukuranBagian, pertama = Math.floor(awal / ukuran);
+    var terakhir = Math.max(pertama, Math.floor((akhir - 1) / ukuran)), daftar = [];
+    for (var n = pertama; n <= terakhir; n += 1) daftar.push(this.bagian(n));
+    return Promise.all(daftar).then(function (bagian) {
+      return [].concat.apply([], bagian).slice(awal - pertama * ukuran, akhir - pertama * ukuran);
+    });
   };
 
   Tabel.prototype.segarkan = function () {
-    var self = this;
-    this.data().then(function (baris) {
-      var q = self.cari.value.trim().toLowerCase();
-      var hasil = q ? baris.filter(function (b) { return b.cari.indexOf(q) !== -1; }) : baris.slice();
-      if (self.urut) {
-        var k = self.urut.kolom, arah = self.urut.arah === "ascending" ? 1 : -1;
-        hasil.sort(function (a, b) {
-          var x = a[k], y = b[k];
-          if (x === y) return 0;
-          if (x === null || x === "") return 1; // empty cells last
-          if (y === null || y === "") return -1;
-          if (typeof x === "number" && typeof y === "number") return (x - y) * arah;
-          return String(x).localeCompare(String(y), "id", { numeric: true }) * arah;
-        });
-      }
-      self.tampil = hasil;
-      self.gambar();
+    // plain paging loads one chunk; searching or sorting needs every row, loaded on demand
+    var self = this, q = this.cari.value.trim().toLowerCase();
+    this.root.setAttribute("aria-busy", "true");
+    var kerja;
+    if (!q && !this.urut) {
+      this.halaman = this.batasi(this.total);
+      var awal = this.halaman * this.perHalaman;
+      kerja = this.rentang(awal, Math.min(awal + this.perHalaman, this.total)).then(function (potong) {
+        self.gambar(potong, awal, self.total);
+      });
+    } else {
+      kerja = this.rentang(0, this.total).then(function (baris) {
+        var hasil = q ? baris.filter(function (b) { return b.cari.indexOf(q) !== -1; }) : baris.slice();
+        if (self.urut) {
+          var k = self.urut.kolom, arah = self.urut.arah === "ascending" ? 1 : -1;
+          hasil.sort(function (a, b) {
+            var x = a[k], y = b[k];
+            if (x === y) return 0;
+            if (x === null || x === "") return 1; // empty cells last
+            if (y === null || y === "") return -1;
+            if (typeof x === "number" && typeof y === "number") return (x - y) * arah;
+            return String(x).localeCompare(String(y), "id", { numeric: true }) * arah;
+          });
+        }
+        self.halaman = self.batasi(hasil.length);
+        var awal = self.halaman * self.perHalaman;
+        self.gambar(hasil.slice(awal, awal + self.perHalaman), awal, hasil.length);
+      });
+    }
+    kerja.then(function () {
+      self.root.removeAttribute("aria-busy");
     }).catch(function () {
-      self.muat = null; // try again on the next action
       self.halaman = 0;
       self.root.removeAttribute("aria-busy");
       self.info.textContent = "Data tabel gagal dimuat; coba lagi atau unduh file CSV.";
     });
   };
 
-  Tabel.prototype.gambar = function () {
-    var self = this, n = this.tampil.length;
-    var halamanTerakhir = Math.max(0, Math.ceil(n / this.perHalaman) - 1);
-    this.halaman = Math.min(Math.max(0, this.halaman), halamanTerakhir);
-    var awal = this.halaman * this.perHalaman;
-    var potong = this.tampil.slice(awal, awal + this.perHalaman);
-    var frag = document.createDocumentFragment();
+  Tabel.prototype.batasi = function (n) {
+    return Math.min(Math.max(0, this.halaman), Math.max(0, Math.ceil(n / this.perHalaman) - 1));
+  };
+
+  Tabel.prototype.gambar = function (potong, awal, n) {
+    // potong: the rows to show; awal: the first one's index; n: how many rows match
+    var self = this, frag = document.createDocumentFragment();
     potong.forEach(function (b) {
       var tr = document.createElement("tr");
       b.forEach(function (v, i) {
@@ -118,10 +138,10 @@
     this.tbody.replaceChildren(frag);
     this.info.textContent = n
       ? "Baris " + angka.format(awal + 1) + "–" + angka.format(awal + potong.length) + " dari " + angka.format(n) +
-        (n < this.baris.length ? " (tersaring dari " + angka.format(this.baris.length) + ")" : "")
+        (n < this.total ? " (tersaring dari " + angka.format(this.total) + ")" : "")
       : "Tidak ada baris yang cocok.";
     this.sebelumnya.disabled = this.halaman === 0;
-    this.berikutnya.disabled = this.halaman >= halamanTerakhir;
+    this.berikutnya.disabled = awal + this.perHalaman >= n;
   };
 
   Tabel.prototype.perbaruiTombol = function (n) {

@@ -17,13 +17,14 @@ from openpyxl import Workbook
 from generator.config import Portal
 from generator.model import Dataset, Resource
 
+CHUNK = 1000  # rows per file of the table script
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # zip entries carry no build time: same input, same bytes
 
 
 def plain(value: Any) -> Any:
     """A typed cell as a JSON value."""
     if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() and "." not in str(value) else float(value)
+        return int(value) if value == value.to_integral_value() else float(value)
     if isinstance(value, (dt.date, dt.datetime, dt.time)):
         return value.isoformat()
     return value
@@ -51,6 +52,17 @@ def resource_csv(resource: Resource) -> bytes:
 def resource_json(resource: Resource) -> bytes:
     rows = [{k: plain(v) for k, v in record.items()} for record in resource.records]
     return json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def resource_chunks(resource: Resource) -> list[bytes]:
+    """The table for the page's script: rows as arrays in column order, CHUNK rows a file, so
+    that turning a page loads one small file whatever the row count."""
+    names = [f.name for f in resource.spec.schema_.fields]
+    rows = [[plain(record[n]) for n in names] for record in resource.records]
+    return [
+        json.dumps(rows[start : start + CHUNK], ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        for start in range(0, max(len(rows), 1), CHUNK)
+    ]
 
 
 def resource_xlsx(resource: Resource, updated: dt.datetime) -> bytes:
@@ -124,5 +136,9 @@ def write_downloads(portal: Portal, dataset: Dataset, folder: Path) -> None:
         (folder / f"{name}.csv").write_bytes(resource_csv(resource))
         (folder / f"{name}.json").write_bytes(resource_json(resource))
         (folder / f"{name}.xlsx").write_bytes(resource_xlsx(resource, updated_time(dataset)))
+        chunks = folder / f"{name}.bagian"
+        chunks.mkdir()
+        for number, chunk in enumerate(resource_chunks(resource)):
+            (chunks / f"{number}.json").write_bytes(chunk)
     meta = json.dumps(datapackage(portal, dataset), ensure_ascii=False, indent=2, sort_keys=False)
     (folder / "datapackage.json").write_text(meta + "\n", encoding="utf-8")

@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from generator.config import Portal
 from generator.model import Dataset
-from generator.render.downloads import plain
+from generator.render.downloads import CHUNK, plain
 from generator.validate.messages import TYPE_NAMES
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -109,6 +109,7 @@ class Pages:
                 "dataset.md",
                 dataset=dataset,
                 first_rows=FIRST_ROWS,
+                chunk=CHUNK,
                 producer=self.producers[dataset.produsen],
                 ld=self.linked_data(dataset),
             )
