@@ -8,6 +8,7 @@ import logging
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -68,9 +69,29 @@ def build(root: Path, site: Path | None = None) -> BuildResult:
                 mkdocs_build(config)
             except (MkDocsException, SystemExit) as error:
                 raise BuildError(f"mkdocs build gagal: {error}") from error
+        index_search(staged)
         swap(staged, site)
     public = sum(d.public for d in datasets)
     return BuildResult(site=site, pages=len(pages), datasets=public, report=report)
+
+
+def index_search(site: Path) -> None:
+    """Pagefind's index of the pages' main content (not the data tables), in site/pagefind/."""
+    command = [
+        sys.executable,
+        "-m",
+        "pagefind_bin",
+        "--site",
+        str(site),
+        "--root-selector",
+        "article",
+        "--exclude-selectors",
+        ".sebar-tabel",
+        "--quiet",
+    ]
+    run = subprocess.run(command, capture_output=True, text=True, check=False)
+    if run.returncode != 0:
+        raise BuildError(f"indeks pencarian gagal dibuat: {run.stderr.strip() or run.stdout.strip()}")
 
 
 def swap(new: Path, site: Path) -> None:

@@ -423,3 +423,33 @@ def test_large_table_paging_loads_one_chunk_search_loads_all(page: Page, demo_si
     expect(info(page)).to_have_text(f"Baris 1–{len(wanted)} dari {len(wanted)} (tersaring dari {angka(total)})")
     assert sorted(fetched) == sorted(f"/{LARGE}data.bagian/{c.name}" for c in chunks)
     assert not any(path.endswith("/data.json") for path in fetched)
+
+
+# --- 10. site search (Pagefind, Indonesian stemming), all from the site itself --------------------
+
+
+def test_search_from_home_finds_stemmed_indonesian_words_locally(page: Page) -> None:
+    requests: list[str] = []
+    errors: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto("", wait_until="domcontentloaded")
+    page.get_by_label("Cari data dan halaman").fill("kemiskinan")
+    page.get_by_label("Cari data dan halaman").press("Enter")
+    expect(page).to_have_url(re.compile(r"/cari/\?q=kemiskinan$"))
+    expect(page.locator("#sebar-cari-status")).to_contain_text("hasil untuk “kemiskinan”")
+    links = page.locator("#sebar-hasil a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+    # "kemiskinan" and "miskin" share a stem: the poor-population dataset is found by either word
+    assert "/dataset/opendata-jabar/penduduk-miskin/" in links
+    assert page.locator("#sebar-hasil mark").count() > 0
+    assert all(urlparse(u).hostname == "127.0.0.1" for u in requests if urlparse(u).scheme in ("http", "https"))
+    assert errors == []
+
+
+def test_search_never_finds_restricted_dataset(page: Page) -> None:
+    page.goto("cari/?q=internal", wait_until="domcontentloaded")
+    expect(page.locator("#sebar-cari-status")).not_to_have_text("Mencari…")
+    expect(page.locator("#sebar-cari-status")).not_to_have_text("")
+    links = page.locator("#sebar-hasil a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+    assert not any("pengeluaran-per-kapita-internal" in link for link in links)

@@ -171,6 +171,58 @@
     terapkan();
   }
 
+  function cari(form, hasil, status) {
+    // results from Pagefind's index in /pagefind/, built by `sebar build`; all local files
+    var akar = new URL(form.dataset.akar, location.href);
+    var mesin = null, giliran = 0;
+    function muat() {
+      if (!mesin) {
+        mesin = import(new URL("pagefind/pagefind.js", akar).href).then(function (pf) {
+          return pf.options({ baseUrl: akar.pathname }).then(function () { return pf; });
+        });
+      }
+      return mesin;
+    }
+    function tampilkan(q) {
+      var nomor = (giliran += 1);
+      if (!q.trim()) { hasil.replaceChildren(); status.textContent = ""; return; }
+      status.textContent = "Mencari…";
+      muat().then(function (pf) { return pf.search(q); }).then(function (cari) {
+        return Promise.all(cari.results.slice(0, 20).map(function (r) { return r.data(); })).then(function (data) {
+          if (nomor !== giliran) return; // a newer query is under way
+          var frag = document.createDocumentFragment();
+          data.forEach(function (d) {
+            var li = document.createElement("li"), a = document.createElement("a"), p = document.createElement("p");
+            a.href = d.url;
+            a.textContent = d.meta.title || d.url;
+            // the excerpt is the page's own text with <mark> around the words found; keep only those
+            p.innerHTML = d.excerpt.replace(/<(?!\/?mark>)[^>]*>/g, "");
+            li.append(a, p);
+            frag.appendChild(li);
+          });
+          hasil.replaceChildren(frag);
+          status.textContent = cari.results.length
+            ? cari.results.length + " hasil untuk “" + q + "”" + (cari.results.length > 20 ? " (20 teratas)" : "")
+            : "Tidak ada hasil untuk “" + q + "”. Coba kata lain, atau telusuri Katalog.";
+        });
+      }).catch(function () {
+        status.textContent = "Pencarian gagal dimuat; telusuri Katalog.";
+      });
+    }
+    var tunda;
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      history.replaceState(null, "", "?q=" + encodeURIComponent(form.q.value));
+      tampilkan(form.q.value);
+    });
+    form.q.addEventListener("input", function () {
+      clearTimeout(tunda);
+      tunda = setTimeout(function () { tampilkan(form.q.value); }, 250);
+    });
+    var awal = new URLSearchParams(location.search).get("q");
+    if (awal) { form.q.value = awal; tampilkan(awal); }
+  }
+
   function mulai() {
     // Material's search dialog has no accessible name (WCAG 4.1.2; Lighthouse aria-dialog-name)
     document.querySelectorAll('[role="dialog"]:not([aria-label])').forEach(function (el) {
@@ -186,6 +238,8 @@
     document.querySelectorAll(".sebar-tabel").forEach(function (el) { el.sebarTabel = new Tabel(el); });
     var form = document.getElementById("sebar-saring");
     if (form) saringKatalog(form);
+    var hasil = document.getElementById("sebar-hasil");
+    if (hasil) cari(document.getElementById("sebar-cari"), hasil, document.getElementById("sebar-cari-status"));
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mulai);
   else mulai();

@@ -95,6 +95,7 @@ class Pages:
         yield self.page(
             "katalog/", "catalog.md", datasets=self.datasets, years=years, by_producer=by_producer, by_topic=by_topic
         )
+        yield self.page("cari/", "search.md")
         yield self.page("produsen/", "producers.md", by_producer=by_producer)
         for producer in self.portal.produsen:
             yield self.page(
