@@ -8,6 +8,7 @@ from pathlib import Path
 from generator.config import Portal
 from generator.errors import BuildError
 from generator.model import Dataset
+from generator.render.catalog import dcat_catalog
 from generator.render.downloads import write_downloads
 from generator.render.pages import Pages
 
@@ -39,4 +40,5 @@ def render(root: Path, portal: Portal, datasets: list[Dataset], docs: Path) -> l
     shutil.copytree(ASSETS, docs / "assets" / "sebar")
     for dataset in public:
         write_downloads(portal, dataset, docs / dataset.url)
+    (docs / "katalog" / "dcat.jsonld").write_text(dcat_catalog(portal, public), encoding="utf-8")
     return sorted(written)
