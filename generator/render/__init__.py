@@ -19,11 +19,11 @@ def render(root: Path, portal: Portal, datasets: list[Dataset], docs: Path) -> l
     """Write every page and file of the site's source into `docs`; returns the files written."""
     public = [d for d in datasets if d.public]  # only `terbuka` is ever rendered
     pages = Pages(root, portal, public)
-    written: dict[Path, str] = {}
+    written: dict[Path, str | Path] = {}  # page -> generated text, or the content/ file to copy
     content = root / "content"
     for source in sorted(content.rglob("*")) if content.is_dir() else []:
         if source.is_file():
-            written[source.relative_to(content)] = "content"
+            written[source.relative_to(content)] = source
     for relative, text in pages.all():
         if relative in written:
             raise BuildError(
@@ -33,8 +33,8 @@ def render(root: Path, portal: Portal, datasets: list[Dataset], docs: Path) -> l
     for relative, text in written.items():
         target = docs / relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        if text == "content":
-            shutil.copyfile(content / relative, target)
+        if isinstance(text, Path):
+            shutil.copyfile(text, target)
         else:
             target.write_text(text, encoding="utf-8")
     shutil.copytree(ASSETS, docs / "assets" / "sebar")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from generator import load
@@ -40,7 +41,10 @@ def check(root: Path) -> tuple[Portal | None, list[Dataset], Report]:
             if dataset is not None:
                 datasets.append(dataset)
     history = load.git_history(root, [d.folder for d in datasets])
-    datasets = [Dataset(d.spec, d.folder, d.resources, *(history.get(d.folder, (None, None))[::-1])) for d in datasets]
+    for n, dataset in enumerate(datasets):
+        if dataset.folder in history:
+            commit, date = history[dataset.folder]
+            datasets[n] = replace(dataset, updated=date, commit=commit)
     return portal, datasets, Report(tuple(issues))
 
 
