@@ -24,19 +24,19 @@ def render(root: Path, portal: Portal, datasets: list[Dataset], docs: Path) -> l
     for source in sorted(content.rglob("*")) if content.is_dir() else []:
         if source.is_file():
             written[source.relative_to(content)] = source
-    for relative, text in pages.all():
+    for relative, page in pages.all():
         if relative in written:
             raise BuildError(
                 f"content/{relative.as_posix()} bertabrakan dengan halaman yang dibuat Sebar; ganti namanya"
             )
-        written[relative] = text
-    for relative, text in written.items():
+        written[relative] = page
+    for relative, source in written.items():
         target = docs / relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(text, Path):
-            shutil.copyfile(text, target)
+        if isinstance(source, Path):
+            shutil.copyfile(source, target)
         else:
-            target.write_text(text, encoding="utf-8")
+            target.write_text(source, encoding="utf-8")
     shutil.copytree(ASSETS, docs / "assets" / "sebar")
     for dataset in public:
         write_downloads(portal, dataset, docs / dataset.url)
