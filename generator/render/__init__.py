@@ -30,13 +30,13 @@ def render(root: Path, portal: Portal, datasets: list[Dataset], docs: Path) -> l
                 f"content/{relative.as_posix()} bertabrakan dengan halaman yang dibuat Sebar; ganti namanya"
             )
         written[relative] = page
-    for relative, source in written.items():
+    for relative, item in written.items():
         target = docs / relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(source, Path):
-            shutil.copyfile(source, target)
+        if isinstance(item, Path):
+            shutil.copyfile(item, target)
         else:
-            target.write_text(source, encoding="utf-8")
+            target.write_text(item, encoding="utf-8")
     shutil.copytree(ASSETS, docs / "assets" / "sebar")
     for dataset in public:
         write_downloads(portal, dataset, docs / dataset.url)
