@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import http.server
 import logging
 import sys
 from pathlib import Path
@@ -12,6 +11,7 @@ from pathlib import Path
 from generator.build import InvalidContent, build
 from generator.errors import SebarError
 from generator.scaffold import new_dataset
+from generator.serve import serve
 from generator.validate import check
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -37,14 +37,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    result = build(args.root, args.site)
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(result.site))
-    with http.server.ThreadingHTTPServer((args.host, args.port), handler) as server:
-        print(f"Pratinjau: http://{args.host}:{args.port}/  (Ctrl+C untuk berhenti)")
-        try:
-            server.serve_forever()
-        except KeyboardInterrupt:
-            pass
+    serve(args.root, args.site, args.host, args.port, report=functools.partial(print, flush=True))
     return EXIT_OK
 
 
