@@ -117,6 +117,14 @@ def test_check_resource_path_outside_dataset_folder(tmp_path):
     ]
 
 
+def test_check_two_resources_with_one_name(tmp_path):
+    root = case_portal(tmp_path, "valid/latin1")
+    edit_meta(root, "latin1", lambda m: m["resources"].append(dict(m["resources"][0])))
+    assert [(f[0], f[4]) for f in issues(root)] == [
+        ("resource-duplicate", "Dua tabel atau lebih bernama `data` di `resources`.")
+    ]
+
+
 def test_check_yaml_syntax_error_names_the_line(tmp_path):
     root = case_portal(tmp_path, "valid/latin1")
     path = root / "datasets" / "dinkes" / "latin1" / "datapackage.yaml"

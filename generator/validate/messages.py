@@ -112,6 +112,13 @@ MESSAGES: dict[str, Message] = {
         "Letakkan file data di folder dataset dan tulis nama filenya saja.",
         "Put the data file in the dataset folder and give its file name only.",
     ),
+    "resource-duplicate": Message(
+        E,
+        "Dua tabel atau lebih bernama `{name}` di `resources`.",
+        "Two or more resources are named `{name}`.",
+        "Beri setiap tabel `name` yang berbeda: nama itu menjadi nama file unduhannya.",
+        "Give every resource its own `name`: it becomes the name of its download files.",
+    ),
     "resource-missing": Message(
         E,
         "File data `{path}` tidak ditemukan.",

@@ -96,6 +96,9 @@ def check_dataset_meta(spec: DatasetSpec, portal: Portal, folder: Path, file: st
     if parts and meta.cakupan.kode.count(".") + 1 != parts:
         example = ".".join(["32", "73", "05", "1001"][:parts])
         add("cakupan-tingkat", kode=meta.cakupan.kode, tingkat=meta.cakupan.tingkat, parts=parts, example=example)
+    names = [r.name for r in spec.resources]
+    for name in sorted({n for n in names if names.count(n) > 1}):
+        add("resource-duplicate", name=name)
     if meta.kontak is None:
         add("kontak-missing")
     if not spec.keywords:
