@@ -21,6 +21,8 @@ def test_workflows_pass_zizmor_offline():
 def test_ci_workflow_runs_make_test_with_read_only_token():
     ci = yaml.safe_load((WORKFLOWS / "ci.yml").read_text())
     assert ci["permissions"] == {"contents": "read"}
+    # the same Debian and Python as the developers' machines, where Debian's Chromium installs
+    assert ci["jobs"]["test"]["container"]["image"] == "python:3.11-bookworm"
     steps = ci["jobs"]["test"]["steps"]
     assert any(step.get("run") == "make test" for step in steps)
     assert all(
