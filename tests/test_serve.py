@@ -36,7 +36,8 @@ def test_serve_rebuilds_on_save_and_keeps_last_good_site(tmp_path):
     root = make_portal(tmp_path / "portal")
     port = free_port()
     command = [sys.executable, "-m", "generator.cli", "serve", "--port", str(port)]
-    server = subprocess.Popen(command, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    log = tmp_path / "serve.log"
+    server = subprocess.Popen(command, cwd=root, stdout=log.open("w"), stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/{PAGE}"
     try:
         wait_for(url, "Jumlah Penduduk Miskin Berdasarkan")
@@ -45,11 +46,14 @@ def test_serve_rebuilds_on_save_and_keeps_last_good_site(tmp_path):
         meta.write_text(text.replace("title: Jumlah Penduduk Miskin", "title: Penduduk Miskin (revisi)", 1))
         wait_for(url, "Penduduk Miskin (revisi)")
         meta.write_text(text.replace("frekuensi: tahunan", "frekuensi: kadang-kadang", 1))
-        time.sleep(3)  # a rebuild or two; the page must stay as it was
+        deadline = time.monotonic() + 60
+        while "Situs lama tetap ditampilkan" not in log.read_text() and time.monotonic() < deadline:
+            time.sleep(0.2)
         assert "Penduduk Miskin (revisi)" in wait_for(url, "Penduduk Miskin (revisi)")
     finally:
         server.terminate()
-        output = server.communicate(timeout=30)[0]
+        server.wait(timeout=30)
+    output = log.read_text()
     assert f"Pratinjau: http://127.0.0.1:{port}/" in output
     assert "Dibangun ulang:" in output
     assert "Situs lama tetap ditampilkan" in output and "satudata.frekuensi" in output
