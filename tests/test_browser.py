@@ -283,6 +283,20 @@ def test_catalog_producer_filter_hides_other_producers(page: Page, demo_portal: 
     expect(page.locator(".sebar-daftar .sebar-kartu:visible")).to_have_count(total)
 
 
+def test_catalog_filter_is_in_the_address_and_opens_filtered(page: Page, demo_portal: Path) -> None:
+    page.goto("katalog/", wait_until="domcontentloaded")
+    page.select_option("#saring-topik", "kemiskinan")
+    page.select_option("#saring-tahun", "2019")
+    expect(page).to_have_url(re.compile(r"/katalog/\?topik=kemiskinan&tahun=2019$"))
+    shown = page.locator(".sebar-daftar .sebar-kartu:visible").count()
+    assert shown > 0
+    page.goto(page.url, wait_until="domcontentloaded")  # a shared link opens with the same filter
+    expect(page.locator("#saring-topik")).to_have_value("kemiskinan")
+    expect(page.locator(".sebar-daftar .sebar-kartu:visible")).to_have_count(shown)
+    for years in page.locator(".sebar-daftar .sebar-kartu:visible").evaluate_all("ks => ks.map(k => k.dataset.tahun)"):
+        assert "2019" in years.split()
+
+
 # --- 5. offline ------------------------------------------------------------------------------
 
 

@@ -162,7 +162,12 @@
       });
       jumlah.textContent = n + " dataset";
     }
-    form.addEventListener("change", terapkan);
+    form.addEventListener("change", function () {
+      terapkan();
+      var params = new URLSearchParams();
+      ["produsen", "topik", "tahun"].forEach(function (nama) { if (form[nama].value) params.set(nama, form[nama].value); });
+      history.replaceState(null, "", params.toString() ? "?" + params : location.pathname); // a filter can be shared
+    });
     form.addEventListener("submit", function (e) { e.preventDefault(); });
     var params = new URLSearchParams(location.search);
     ["produsen", "topik", "tahun"].forEach(function (nama) {
