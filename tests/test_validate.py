@@ -187,3 +187,33 @@ def test_cli_check_valid_portal_exit_0_json(tmp_path):
         text=True,
     )
     assert run.returncode == 0 and run.stdout.strip() == "[]"
+
+
+def test_check_schema_constraints_on_real_population_table(tmp_path):
+    """One defect per constraint, typed into a copy of the real Open Data Jabar table."""
+    from tests.conftest import make_portal
+
+    root = make_portal(tmp_path / "demo", commit=False)
+    (data,) = (root / "datasets/opendata-jabar/penduduk-jenis-kelamin").glob("*.csv")
+    lines = data.read_text().split("\n")
+    lines[2] = lines[2].replace("PEREMPUAN", "P")  # row 3: not in enum
+    lines[3] = lines[3].replace(",1258939,", ",-1258939,")  # row 4: below minimum
+    lines[4] = "3" + lines[4][1:]  # row 5: id 3 again
+    lines[5] = lines[5].replace(",3203,", ",,")  # row 6: required code left empty
+    data.write_text("\n".join(lines))
+    assert [(f[0], f[2], f[3], f[4]) for f in issues(root)] == [
+        (
+            "constraint-error",
+            3,
+            "jenis_kelamin",
+            "Nilai `P` di kolom `jenis_kelamin` melanggar batasan `enum` (LAKI-LAKI, PEREMPUAN).",
+        ),
+        (
+            "constraint-error",
+            4,
+            "jumlah_penduduk",
+            "Nilai `-1258939` di kolom `jumlah_penduduk` melanggar batasan `minimum` (0).",
+        ),
+        ("unique-error", 5, "id", "Nilai `3` di kolom `id` sudah ada di baris 4; kolom ini harus unik."),
+        ("required-error", 6, "kode_kabupaten_kota", "Kolom `kode_kabupaten_kota` wajib diisi, tetapi kosong."),
+    ]

@@ -230,8 +230,8 @@ MESSAGES: dict[str, Message] = {
     ),
     "constraint-error": Message(
         E,
-        "Nilai `{cell}` di kolom `{field}` melanggar batasan `{constraint}: {limit}`.",
-        "Value `{cell}` in column `{field}` breaks the constraint `{constraint}: {limit}`.",
+        "Nilai `{cell}` di kolom `{field}` melanggar batasan `{constraint}` ({limit}).",
+        "Value `{cell}` in column `{field}` breaks the constraint `{constraint}` ({limit}).",
         "Periksa nilai itu, atau ubah `constraints` kolom ini di skema.",
         "Check the value, or change this column's `constraints` in the schema.",
     ),

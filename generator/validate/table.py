@@ -100,6 +100,9 @@ def to_issue(error: Any, spec: ResourceSpec, dataset: str, file: str, line: Any)
         constraint, limit = match.groups() if match else ("?", note)
         if constraint == "required":
             return Issue("required-error", dataset, file, row, field, {"field": field})
+        declared = ((schema_field.model_extra or {}).get("constraints") or {}) if schema_field else {}
+        if isinstance(declared.get(constraint), list):  # enum: the allowed values, as the operator wrote them
+            limit = ", ".join(str(v) for v in declared[constraint])
         params = {"cell": cell, "field": field, "constraint": constraint, "limit": limit}
         return Issue(kind, dataset, file, row, field, params)
     if kind in ("unique-error", "primary-key"):
