@@ -117,6 +117,15 @@ def test_check_resource_path_outside_dataset_folder(tmp_path):
     ]
 
 
+def test_check_misspelt_key_suggests_the_right_one(tmp_path):
+    root = case_portal(tmp_path, "valid/latin1")
+    edit_meta(root, "latin1", lambda m: m["satudata"].update(frekwensi=m["satudata"].pop("frekuensi")))
+    assert [f[4] for f in issues(root)] == [
+        "Kunci `satudata.frekuensi` wajib diisi tetapi belum ada.",
+        "Kunci `satudata.frekwensi` tidak dikenal. Maksud Anda `frekuensi`?",
+    ]
+
+
 def test_check_two_resources_with_one_name(tmp_path):
     root = case_portal(tmp_path, "valid/latin1")
     edit_meta(root, "latin1", lambda m: m["resources"].append(dict(m["resources"][0])))

@@ -65,8 +65,8 @@ MESSAGES: dict[str, Message] = {
     ),
     "metadata-unknown-key": Message(
         E,
-        "Kunci `{key}` tidak dikenal.",
-        "Unknown key `{key}`.",
+        "Kunci `{key}` tidak dikenal.{hint}",
+        "Unknown key `{key}`.{hint_en}",
         "Periksa ejaannya atau hapus; kunci yang sah ada di Bantuan > Panduan metadata.",
         "Check its spelling or remove it; valid keys are in Help > Metadata guide.",
     ),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+import typing
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -11,6 +13,20 @@ from generator.config import TINGKAT_BAGIAN, DatasetSpec, Portal
 from generator.validate.report import Issue
 
 M = TypeVar("M", bound=BaseModel)
+
+
+def key_names(model: type[BaseModel]) -> set[str]:
+    """Every key a model and the models inside it accept, for "did you mean" hints."""
+    names = set()
+    for name, field in model.model_fields.items():
+        names.add(field.alias or name)
+        for inner in typing.get_args(field.annotation) or (field.annotation,):
+            if isinstance(inner, type) and issubclass(inner, BaseModel):
+                names |= key_names(inner)
+    return names
+
+
+KNOWN_KEYS = sorted(key_names(DatasetSpec) | key_names(Portal))
 
 # pydantic's error types, said in Indonesian
 DETAIL_ID = {
@@ -53,7 +69,10 @@ def schema_issues(error: ValidationError, dataset: str, file: str) -> list[Issue
         if item["type"] == "missing":
             issues.append(Issue("metadata-missing", dataset, file, params={"key": key}))
         elif item["type"] == "extra_forbidden":
-            issues.append(Issue("metadata-unknown-key", dataset, file, params={"key": key}))
+            close = difflib.get_close_matches(str(item["loc"][-1]), KNOWN_KEYS, n=1, cutoff=0.7)
+            hint = (f" Maksud Anda `{close[0]}`?", f" Did you mean `{close[0]}`?") if close else ("", "")
+            params = {"key": key, "hint": hint[0], "hint_en": hint[1]}
+            issues.append(Issue("metadata-unknown-key", dataset, file, params=params))
         else:
             template = DETAIL_ID.get(item["type"])
             detail = template.format(**item.get("ctx", {})) if template else item["msg"]
