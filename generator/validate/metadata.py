@@ -70,8 +70,9 @@ def schema_issues(error: ValidationError, dataset: str, file: str) -> list[Issue
             issues.append(Issue("metadata-missing", dataset, file, params={"key": key}))
         elif item["type"] == "extra_forbidden":
             close = difflib.get_close_matches(str(item["loc"][-1]), KNOWN_KEYS, n=1, cutoff=0.7)
-            hint = (f" Maksud Anda `{close[0]}`?", f" Did you mean `{close[0]}`?") if close else ("", "")
-            params = {"key": key, "hint": hint[0], "hint_en": hint[1]}
+            params = {"key": key, "hint": "", "hint_en": ""}
+            if close:
+                params.update(hint=f" Maksud Anda `{close[0]}`?", hint_en=f" Did you mean `{close[0]}`?")
             issues.append(Issue("metadata-unknown-key", dataset, file, params=params))
         else:
             template = DETAIL_ID.get(item["type"])
