@@ -140,10 +140,13 @@ def read_table(path: Path, dialect: Dialect) -> Table:
         header.append(dialect.headerJoin.join(part for part in parts if part))
     if encoding is None:  # a spreadsheet has no missing cells, only empty ones
         rows = [row + [""] * (width - len(row)) for row in rows]
+    while len(rows) > last_header and not any(cell.strip() for cell in rows[-1]):
+        rows.pop()  # blank lines after the data (formatted but empty spreadsheet rows, `;;;` lines)
     skipped = set(dialect.commentRows)
     numbered = [(n, row) for n, row in enumerate(rows, start=1) if n > last_header and n not in skipped]
     return Table(
         header=header,
+        header_row=last_header,
         rows=[row for _, row in numbered],
         line_numbers=[n for n, _ in numbered],
         encoding=encoding,

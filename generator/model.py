@@ -14,6 +14,7 @@ class Table:
     """A table as read from its file: header and rows of text cells, before any judging."""
 
     header: list[str]
+    header_row: int  # the file's row number (1-based) of the (last) header row
     rows: list[list[str]]
     line_numbers: list[int]  # the file's row number (1-based) of each data row
     encoding: str | None = None  # None for XLSX

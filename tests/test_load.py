@@ -86,3 +86,11 @@ def test_check_demo_portal_is_valid_and_typed():
     assert xlsx.table.encoding is None and len(xlsx.records) == 3
     assert by_slug["kode-wilayah-jatim"].resources[0].records[0]["code"] == "35"
     assert isinstance(by_slug["penduduk-miskin"].resources[0].records[0]["jumlah_penduduk_miskin"], Decimal)
+
+
+def test_read_table_drops_blank_lines_after_the_data_only(tmp_path):
+    source = JABAR / "garis-kemiskinan-provinsi" / "angka_garis_kemiskinan_per_kapita_per_bulan__provinsi.csv"
+    path = tmp_path / "ekspor.csv"
+    path.write_bytes(source.read_bytes() + b";;;\r\n\r\n")  # as spreadsheet exports often end
+    table = read_table(path, Dialect(headerRows=[2]))
+    assert table.rows == [["JAWA BARAT", "410988", "386198", "367755"]] and table.header_row == 2

@@ -46,12 +46,11 @@ def check_table(spec: ResourceSpec, table: Table, dataset: str, file: str) -> tu
     """Issues found in the table, and its typed records when there are none."""
     resource = Resource(data=[table.header, *normalise(spec, table)], schema=frictionless_schema(spec))
     report = resource.validate(limit_errors=ERROR_LIMIT)
-    header_row = table.line_numbers[0] - 1 if table.line_numbers else None
 
     def line(position: int | None) -> int | None:
         # frictionless counts the header as row 1 and data from row 2
         if position is None or position < 2 or position - 2 >= len(table.line_numbers):
-            return header_row
+            return table.header_row
         return table.line_numbers[position - 2]
 
     issues = [to_issue(error, spec, dataset, file, line) for error in report.tasks[0].errors]
