@@ -87,7 +87,8 @@ class Pages:
     def all(self) -> Iterator[tuple[Path, str]]:
         by_producer = {p.kode: [d for d in self.datasets if d.produsen == p.kode] for p in self.portal.produsen}
         by_topic = {t: [d for d in self.datasets if d.spec.satudata.topik == t] for t in self.portal.topik}
-        latest = sorted(self.datasets, key=lambda d: (d.updated or "", d.spec.title), reverse=True)[:LATEST]
+        by_title = sorted(self.datasets, key=lambda d: d.spec.title)
+        latest = sorted(by_title, key=lambda d: d.updated or "", reverse=True)[:LATEST]  # newest, then A-Z
         years = sorted({y for d in self.datasets for y in d.spec.satudata.years}, reverse=True)
         yield self.page(
             "", "home.md", datasets=self.datasets, latest=latest, by_producer=by_producer, by_topic=by_topic
