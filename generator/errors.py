@@ -17,7 +17,3 @@ class DatasetError(SebarError):
 
 class BuildError(SebarError):
     """The site could not be built; the previous site/ is left untouched."""
-
-
-class PublishError(SebarError):
-    """A publish target refused the site."""

@@ -24,7 +24,6 @@ class Table:
 @dataclass(frozen=True)
 class Resource:
     spec: ResourceSpec
-    file: Path  # relative to the portal root
     table: Table
     records: list[dict[str, Any]] = field(default_factory=list)  # typed values, once valid
 

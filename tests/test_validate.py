@@ -226,3 +226,13 @@ def test_check_schema_constraints_on_real_population_table(tmp_path):
         ("unique-error", 5, "id", "Nilai `3` di kolom `id` sudah ada di baris 4; kolom ini harus unik."),
         ("required-error", 6, "kode_kabupaten_kota", "Kolom `kode_kabupaten_kota` wajib diisi, tetapi kosong."),
     ]
+
+
+def test_check_portal_yml_with_a_producer_code_twice(tmp_path):
+    root = case_portal(tmp_path)
+    portal = yaml.safe_load((root / "portal.yml").read_text())
+    portal["produsen"].append(dict(portal["produsen"][0], nama="Dinas Kesehatan (lagi)"))
+    (root / "portal.yml").write_text(yaml.safe_dump(portal, allow_unicode=True))
+    assert issues(root) == [
+        ("metadata-invalid", "portal.yml", None, None, "Nilai `produsen` tidak sah: kode produsen harus unik.")
+    ]

@@ -79,7 +79,7 @@ def check_dataset(root: Path, portal: Portal, path: Path) -> tuple[Dataset | Non
             continue
         found, records = check_table(resource, table, dataset, data_file)
         issues += found
-        resources.append(Resource(resource, folder.relative_to(root) / resource.path, table, records))
+        resources.append(Resource(resource, table, records))
     if spec is None or any(issue.severity == "error" for issue in issues):
         return None, issues
     return Dataset(spec, folder.relative_to(root), tuple(resources)), issues

@@ -40,6 +40,7 @@ DETAIL_ID = {
     "model_type": "harus berupa kelompok kunci: nilai",
     "int_type": "harus berupa bilangan bulat",
     "int_parsing": "harus berupa bilangan bulat",
+    "value_error": "{error}",
 }
 # what a pattern-checked key looks like, by its last name
 HINTS = {
