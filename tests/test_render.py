@@ -32,6 +32,7 @@ def test_render_dataset_page_matches_golden(tmp_path, golden):
     golden("locale/data.json", (page / "data.json").read_text())
     golden("katalog/index.md", (docs / "katalog" / "index.md").read_text())
     golden("katalog/dcat.jsonld", (docs / "katalog" / "dcat.jsonld").read_text())
+    golden("produsen/dinkes/index.md", (docs / "produsen" / "dinkes" / "index.md").read_text())
 
 
 @pytest.mark.parametrize(
