@@ -19,6 +19,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from generator.errors import BuildError, ConfigError
+from generator.load import last_commit_time
 from generator.render import render
 from generator.validate import check
 from generator.validate.report import Report
@@ -116,10 +117,8 @@ def swap(new: Path, site: Path) -> None:
 def source_date(root: Path) -> Iterator[None]:
     """Dates in the built files (sitemap, archives) come from the last commit, not the clock."""
     previous = os.environ.get("SOURCE_DATE_EPOCH")
-    stamp = subprocess.run(
-        ["git", "-C", str(root), "log", "-1", "--format=%ct"], capture_output=True, text=True, check=False
-    ).stdout.strip()
-    os.environ["SOURCE_DATE_EPOCH"] = stamp or "315532800"  # 1980-01-01 outside Git
+    stamp = last_commit_time(root)
+    os.environ["SOURCE_DATE_EPOCH"] = str(stamp if stamp is not None else 315532800)  # 1980-01-01 outside Git
     try:
         yield
     finally:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -71,6 +71,10 @@ class Portal(Strict):
     def producer(self, kode: str) -> Producer | None:
         return next((p for p in self.produsen if p.kode == kode), None)
 
+    def producer_name(self, kode: str) -> str:
+        producer = self.producer(kode)
+        return producer.nama if producer else kode
+
 
 # --- datapackage.yaml -------------------------------------------------------------------
 
@@ -124,6 +128,10 @@ class FieldSpec(BaseModel):
     title: str = Field(min_length=1, description="Judul kolom untuk pembaca.")
     description: str = Field(min_length=1, description="Arti kolom.")
     unit: str | None = Field(default=None, description="Satuan, mis. jiwa, ribu rupiah.")
+
+    def option(self, key: str) -> Any:
+        """A Table Schema key passed through as written (decimalChar, groupChar, constraints...)."""
+        return (self.model_extra or {}).get(key)
 
 
 class TableSchema(BaseModel):

@@ -12,7 +12,12 @@ class ConfigError(SebarError):
 
 
 class DatasetError(SebarError):
-    """A dataset cannot be read; the message names the file."""
+    """A file cannot be read; `detail` says why, in Indonesian."""
+
+    def __init__(self, path: object, detail: str) -> None:
+        super().__init__(f"{path}: {detail}")
+        self.path = path
+        self.detail = detail
 
 
 class BuildError(SebarError):

@@ -33,9 +33,9 @@ def read_yaml(path: Path) -> Any:
         mark = getattr(error, "problem_mark", None)
         where = f"baris {mark.line + 1}, kolom {mark.column + 1}: " if mark else ""
         problem = getattr(error, "problem", None) or str(error)
-        raise DatasetError(f"{path}: {where}YAML tidak sah ({problem})") from error
+        raise DatasetError(path, f"{where}YAML tidak sah ({problem})") from error
     except (OSError, UnicodeDecodeError) as error:
-        raise DatasetError(f"{path}: file tidak dapat dibaca ({error})") from error
+        raise DatasetError(path, f"file tidak dapat dibaca ({error})") from error
 
 
 def detect_encoding(data: bytes) -> str:
@@ -78,7 +78,7 @@ def read_csv_rows(path: Path, dialect: Dialect) -> tuple[list[list[str]], str, s
     try:
         text = data.decode(encoding)
     except (UnicodeDecodeError, LookupError) as error:
-        raise DatasetError(f"{path}: tidak dapat dibaca sebagai {encoding} ({error})") from error
+        raise DatasetError(path, f"tidak dapat dibaca sebagai {encoding} ({error})") from error
     text = text.removeprefix("\ufeff")
     delimiter = dialect.delimiter or detect_delimiter(text)
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
@@ -104,11 +104,11 @@ def read_xlsx_rows(path: Path, dialect: Dialect) -> list[list[str]]:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many types for a broken file
-        raise DatasetError(f"{path}: bukan file XLSX yang sah ({error})") from error
+        raise DatasetError(path, f"bukan file XLSX yang sah ({error})") from error
     try:
         if dialect.sheet and dialect.sheet not in book.sheetnames:
             names = ", ".join(book.sheetnames)
-            raise DatasetError(f"{path}: sheet '{dialect.sheet}' tidak ada (yang ada: {names})")
+            raise DatasetError(path, f"sheet '{dialect.sheet}' tidak ada (yang ada: {names})")
         sheet = book[dialect.sheet] if dialect.sheet else book.worksheets[0]
         rows = [[cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
     finally:
@@ -122,17 +122,17 @@ def read_xlsx_rows(path: Path, dialect: Dialect) -> list[list[str]]:
 def read_table(path: Path, dialect: Dialect) -> Table:
     """Read a CSV or XLSX file into header + text rows, following the resource's dialect."""
     if not path.is_file():
-        raise DatasetError(f"{path}: file tidak ditemukan")
+        raise DatasetError(path, "file tidak ditemukan")
     encoding = delimiter = None
     if path.suffix.lower() == ".xlsx":
         rows = read_xlsx_rows(path, dialect)
     elif path.suffix.lower() in (".csv", ".tsv", ".txt"):
         rows, encoding, delimiter = read_csv_rows(path, dialect)
     else:
-        raise DatasetError(f"{path}: format '{path.suffix}' tidak didukung (gunakan CSV atau XLSX)")
+        raise DatasetError(path, f"format '{path.suffix}' tidak didukung (gunakan CSV atau XLSX)")
     last_header = max(dialect.headerRows)
     if last_header > len(rows):
-        raise DatasetError(f"{path}: baris judul {last_header} tidak ada (file berisi {len(rows)} baris)")
+        raise DatasetError(path, f"baris judul {last_header} tidak ada (file berisi {len(rows)} baris)")
     width = max(len(rows[i - 1]) for i in dialect.headerRows)
     header = []
     for column in range(width):
@@ -152,6 +152,16 @@ def read_table(path: Path, dialect: Dialect) -> Table:
         encoding=encoding,
         delimiter=delimiter,
     )
+
+
+def last_commit_time(root: Path) -> int | None:
+    """Unix time of the last commit, or None outside Git."""
+    from git import InvalidGitRepositoryError, NoSuchPathError, Repo
+
+    try:
+        return Repo(root, search_parent_directories=True).head.commit.committed_date
+    except (InvalidGitRepositoryError, NoSuchPathError, ValueError):
+        return None  # no repository, or one without commits yet
 
 
 def git_history(root: Path, folders: list[Path]) -> dict[Path, tuple[str, str]]:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import build
+from generator.serve import QuietHandler
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
@@ -56,11 +57,6 @@ def demo_portal(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def demo_site(demo_portal: Path) -> Path:
     return build(demo_portal).site
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 @pytest.fixture(scope="session")

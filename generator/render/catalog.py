@@ -1,4 +1,4 @@
-"""The machine-readable catalogue: DCAT (JSON-LD) of every published dataset, for harvesters."""
+"""Machine-readable metadata: the DCAT catalogue (JSON-LD) for harvesters, schema.org for each page."""
 
 from __future__ import annotations
 
@@ -7,12 +7,8 @@ from typing import Any
 
 from generator.config import Portal
 from generator.model import Dataset
+from generator.render.downloads import FORMATS
 
-MEDIA_TYPES = {
-    "csv": "text/csv",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "json": "application/json",
-}
 CONTEXT = {
     "dcat": "http://www.w3.org/ns/dcat#",
     "dct": "http://purl.org/dc/terms/",
@@ -39,7 +35,6 @@ def dcat_catalog(portal: Portal, datasets: list[Dataset]) -> str:
 def dcat_dataset(portal: Portal, dataset: Dataset, site: str) -> dict[str, Any]:
     spec, meta = dataset.spec, dataset.spec.satudata
     page = site + dataset.url
-    producer = next(p for p in portal.produsen if p.kode == dataset.produsen)
     entry: dict[str, Any] = {
         "@id": page,
         "@type": "dcat:Dataset",
@@ -48,7 +43,7 @@ def dcat_dataset(portal: Portal, dataset: Dataset, site: str) -> dict[str, Any]:
         "dct:description": spec.description,
         "dcat:keyword": spec.keywords,
         "dcat:theme": portal.topik[meta.topik],
-        "dct:publisher": {"@type": "foaf:Organization", "foaf:name": producer.nama},
+        "dct:publisher": {"@type": "foaf:Organization", "foaf:name": portal.producer_name(dataset.produsen)},
         "dct:accrualPeriodicity": meta.frekuensi,
         "dct:temporal": meta.periode,
         "dct:spatial": {
@@ -67,9 +62,34 @@ def dcat_dataset(portal: Portal, dataset: Dataset, site: str) -> dict[str, Any]:
                 "dct:license": spec.licenses[0].path or spec.licenses[0].name,
             }
             for r in dataset.resources
-            for ext, media in MEDIA_TYPES.items()
+            for ext, media in FORMATS.items()
         ],
     }
     if dataset.updated:
         entry["dct:modified"] = {"@value": dataset.updated, "@type": "xsd:dateTime"}
     return entry
+
+
+def schema_org(portal: Portal, dataset: Dataset) -> dict[str, Any]:
+    """schema.org Dataset for a dataset page, for search engines."""
+    spec, meta = dataset.spec, dataset.spec.satudata
+    site = (portal.url or "").rstrip("/")
+    page = f"{site}/{dataset.url}" if site else dataset.url
+    return {
+        "@context": "https://schema.org",
+        "@type": "Dataset",
+        "name": spec.title,
+        "description": spec.description,
+        "keywords": spec.keywords,
+        "license": spec.licenses[0].path or spec.licenses[0].name,
+        "creator": {"@type": "Organization", "name": portal.producer_name(dataset.produsen)},
+        "temporalCoverage": meta.periode.replace("-", "/"),
+        "spatialCoverage": {"@type": "Place", "name": meta.cakupan.nama, "identifier": meta.cakupan.kode},
+        "isBasedOn": meta.sumber.url or meta.sumber.nama,
+        "dateModified": dataset.updated,
+        "distribution": [
+            {"@type": "DataDownload", "encodingFormat": media, "contentUrl": f"{page}{r.spec.name}.{ext}"}
+            for r in dataset.resources
+            for ext, media in FORMATS.items()
+        ],
+    }

@@ -18,6 +18,11 @@ from generator.config import Portal
 from generator.model import Dataset, Resource
 
 CHUNK = 1000  # rows per file of the table script
+FORMATS = {  # the downloads of every resource, by file extension
+    "csv": "text/csv",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "json": "application/json",
+}
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # zip entries carry no build time: same input, same bytes
 
 
@@ -96,7 +101,6 @@ def fixed_zip(data: bytes, stamp: bytes) -> bytes:
 def datapackage(portal: Portal, dataset: Dataset) -> dict[str, Any]:
     """The published Data Package: the operator's metadata, pointing at the generated CSVs."""
     spec = dataset.spec
-    producer = portal.producer(dataset.produsen)
     return {
         "name": spec.name,
         "title": spec.title,
@@ -105,7 +109,7 @@ def datapackage(portal: Portal, dataset: Dataset) -> dict[str, Any]:
         "keywords": spec.keywords,
         "licenses": [lic.model_dump(exclude_none=True) for lic in spec.licenses],
         "sources": [spec.satudata.sumber.model_dump(exclude_none=True)],
-        "publisher": producer.nama if producer else dataset.produsen,
+        "publisher": portal.producer_name(dataset.produsen),
         "updated": dataset.updated,
         "satudata": spec.satudata.model_dump(exclude_none=True),
         "resources": [

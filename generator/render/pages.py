@@ -14,17 +14,13 @@ from markupsafe import Markup
 
 from generator.config import Portal
 from generator.model import Dataset
+from generator.render.catalog import schema_org
 from generator.render.downloads import CHUNK, plain
 from generator.validate.messages import TYPE_NAMES
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 FIRST_ROWS = 25  # rows rendered into the page; the rest load on demand
 LATEST = 6
-DOWNLOADS = (
-    ("csv", "text/csv"),
-    ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-    ("json", "application/json"),
-)
 
 
 def angka(value: Any) -> str:
@@ -63,7 +59,6 @@ class Pages:
 
     def __init__(self, root: Path, portal: Portal, datasets: list[Dataset]) -> None:
         self.portal = portal
-        self.producers = {p.kode: p for p in portal.produsen}
         self.datasets = sorted(datasets, key=lambda d: (d.produsen, d.slug))
         self.env = Environment(
             loader=ChoiceLoader([FileSystemLoader(root / "templates"), FileSystemLoader(TEMPLATES)]),
@@ -112,30 +107,5 @@ class Pages:
                 dataset=dataset,
                 first_rows=FIRST_ROWS,
                 chunk=CHUNK,
-                producer=self.producers[dataset.produsen],
-                ld=self.linked_data(dataset),
+                ld=schema_org(self.portal, dataset),
             )
-
-    def linked_data(self, dataset: Dataset) -> dict[str, Any]:
-        """schema.org Dataset, for search engines and harvesters."""
-        spec, meta = dataset.spec, dataset.spec.satudata
-        site = (self.portal.url or "").rstrip("/")
-        page = f"{site}/{dataset.url}" if site else dataset.url
-        return {
-            "@context": "https://schema.org",
-            "@type": "Dataset",
-            "name": spec.title,
-            "description": spec.description,
-            "keywords": spec.keywords,
-            "license": spec.licenses[0].path or spec.licenses[0].name,
-            "creator": {"@type": "Organization", "name": self.producers[dataset.produsen].nama},
-            "temporalCoverage": meta.periode.replace("-", "/"),
-            "spatialCoverage": {"@type": "Place", "name": meta.cakupan.nama, "identifier": meta.cakupan.kode},
-            "isBasedOn": meta.sumber.url or meta.sumber.nama,
-            "dateModified": dataset.updated,
-            "distribution": [
-                {"@type": "DataDownload", "encodingFormat": mime, "contentUrl": f"{page}{r.spec.name}.{ext}"}
-                for r in dataset.resources
-                for ext, mime in DOWNLOADS
-            ],
-        }

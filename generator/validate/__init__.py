@@ -31,8 +31,7 @@ def check(root: Path) -> tuple[Portal | None, list[Dataset], Report]:
             portal, found = check_portal(load.read_yaml(root / "portal.yml"))
             issues += found
         except DatasetError as error:
-            detail = str(error).split(": ", 1)[-1]
-            issues.append(Issue("yaml-error", "portal", "portal.yml", params={"detail": detail}))
+            issues.append(Issue("yaml-error", "portal", "portal.yml", params={"detail": error.detail}))
     datasets = []
     if portal is not None:
         for path in load.discover(root):
@@ -54,7 +53,7 @@ def check_dataset(root: Path, portal: Portal, path: Path) -> tuple[Dataset | Non
     try:
         raw = load.read_yaml(path)
     except DatasetError as error:
-        return None, [Issue("yaml-error", dataset, file, params={"detail": str(error).split(": ", 1)[-1]})]
+        return None, [Issue("yaml-error", dataset, file, params={"detail": error.detail})]
     spec, issues = parse(DatasetSpec, raw, dataset, file)
     issues += placeholder_issues(raw, dataset, file)
     if spec is not None:
@@ -74,8 +73,7 @@ def check_dataset(root: Path, portal: Portal, path: Path) -> tuple[Dataset | Non
         try:
             table = load.read_table(folder / resource.path, resource.dialect)
         except DatasetError as error:
-            detail = str(error).split(": ", 1)[-1]
-            issues.append(Issue("resource-unreadable", dataset, data_file, params={"detail": detail}))
+            issues.append(Issue("resource-unreadable", dataset, data_file, params={"detail": error.detail}))
             continue
         found, records = check_table(resource, table, dataset, data_file)
         issues += found

@@ -28,9 +28,9 @@ def frictionless_schema(spec: ResourceSpec) -> Schema:
 def normalise(spec: ResourceSpec, table: Table) -> list[list[str]]:
     """Integers written with a thousands separator (1.250) lose it, as the schema allows."""
     columns = [
-        (i, (f.model_extra or {})["groupChar"])
+        (i, f.option("groupChar"))
         for i, f in enumerate(spec.schema_.fields)
-        if f.type == "integer" and (f.model_extra or {}).get("groupChar")
+        if f.type == "integer" and f.option("groupChar")
     ]
     if not columns:
         return table.rows
@@ -86,7 +86,7 @@ def to_issue(error: Any, spec: ResourceSpec, dataset: str, file: str, line: Any)
         params = {"row": row, "cell": cell, "field": field, "position": position}
         return Issue(kind, dataset, file, row, field or (f"ke-{position}" if position else None), params)
     if kind == "type-error":
-        declared = (schema_field.model_extra or {}).get("decimalChar") if schema_field else None
+        declared = schema_field.option("decimalChar") if schema_field else None
         if schema_field and schema_field.type == "number" and not declared and DECIMAL_COMMA.match(cell or ""):
             return Issue("decimal-comma", dataset, file, row, field, {"cell": cell, "field": field})
         type_id, type_en, example = TYPE_NAMES.get(
@@ -99,7 +99,7 @@ def to_issue(error: Any, spec: ResourceSpec, dataset: str, file: str, line: Any)
         constraint, limit = match.groups() if match else ("?", note)
         if constraint == "required":
             return Issue("required-error", dataset, file, row, field, {"field": field})
-        declared = ((schema_field.model_extra or {}).get("constraints") or {}) if schema_field else {}
+        declared = (schema_field.option("constraints") or {}) if schema_field else {}
         if isinstance(declared.get(constraint), list):  # enum: the allowed values, as the operator wrote them
             limit = ", ".join(str(v) for v in declared[constraint])
         params = {"cell": cell, "field": field, "constraint": constraint, "limit": limit}
