@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -52,6 +52,20 @@ class Producer(Strict):
     pic: list[Person] = Field(min_length=1, description="PIC Produsen Data yang memeriksa.")
 
 
+class Batas(Strict):
+    """Limits on what one input may cost: every reader stops with a clear error beyond them."""
+
+    ukuran_file_mb: int = Field(default=50, ge=1, description="Ukuran terbesar satu file data atau YAML (MB).")
+    ukuran_terurai_mb: int = Field(default=500, ge=1, description="Ukuran terbesar isi XLSX setelah diurai (MB).")
+    baris: int = Field(default=500_000, ge=1, description="Jumlah baris terbanyak satu tabel.")
+    kolom: int = Field(default=1_000, ge=1, description="Jumlah kolom terbanyak satu tabel.")
+    sel: int = Field(default=10_000_000, ge=1, description="Jumlah sel terbanyak satu tabel (baris x kolom).")
+    panjang_sel: int = Field(default=32_767, ge=1, description="Jumlah karakter terbanyak satu sel.")
+    node_yaml: int = Field(default=100_000, ge=1, description="Jumlah node terbanyak satu file YAML (alias dihitung).")
+    memori_mb: int = Field(default=4_096, ge=256, description="Memori terbesar untuk `sebar check` (MB).")
+    waktu_detik: int = Field(default=1_800, ge=10, description="Waktu terlama untuk `sebar check` (detik).")
+
+
 class Portal(Strict):
     nama: str = Field(min_length=1, description="Nama portal, tampil di setiap halaman.")
     deskripsi: str = Field(min_length=1, description="Satu kalimat tentang portal.")
@@ -59,6 +73,7 @@ class Portal(Strict):
     walidata: Person = Field(description="Walidata yang menyebarluaskan data.")
     produsen: list[Producer] = Field(min_length=1, description="Produsen data.")
     topik: dict[str, str] = Field(min_length=1, description="Kode topik -> nama topik.")
+    batas: Batas = Field(default=Batas(), description="Batas ukuran masukan (opsional; nilai bawaan cukup).")
 
     @field_validator("produsen")
     @classmethod
@@ -139,13 +154,23 @@ class TableSchema(BaseModel):
     fields: list[FieldSpec] = Field(min_length=1, description="Kolom-kolom tabel.")
 
 
+RowNumber = Annotated[int, Field(ge=1)]
+
+
 class Dialect(Strict):
-    headerRows: list[int] = Field(default=[1], description="Baris judul (1 = baris pertama).")
+    headerRows: list[RowNumber] = Field(default=[1], min_length=1, description="Baris judul (1 = baris pertama).")
     headerJoin: str = Field(default=" ", description="Penyambung judul bertingkat.")
-    commentRows: list[int] = Field(default=[], description="Baris yang dilewati (catatan kaki).")
+    commentRows: list[RowNumber] = Field(default=[], description="Baris yang dilewati (catatan kaki).")
     delimiter: str | None = Field(default=None, description="Pemisah kolom CSV; otomatis bila kosong.")
     encoding: str | None = Field(default=None, description="Pengodean CSV; otomatis bila kosong.")
     sheet: str | None = Field(default=None, description="Nama sheet XLSX; sheet pertama bila kosong.")
+
+    @field_validator("delimiter")
+    @classmethod
+    def _one_character(cls, value: str | None) -> str | None:
+        if value is not None and (len(value) != 1 or value in '"\r\n'):
+            raise ValueError("harus satu karakter, mis. `,` `;` atau `\\t` (bukan tanda kutip atau baris baru)")
+        return value
 
 
 class ResourceSpec(Strict):

@@ -4,21 +4,24 @@ from __future__ import annotations
 
 import codecs
 import csv
-import datetime as dt
 import io
+import os
+import stat
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import yaml
-from openpyxl import load_workbook
 
-from generator.config import Dialect
+from generator import sheets
+from generator.config import Batas, Dialect
 from generator.errors import DatasetError
+from generator.limits import FileProblem, check_row, over_limit
 from generator.model import Table
 
 DELIMITERS = (",", ";", "\t")
 SAMPLE_LINES = 50
+DEFAULT_LIMITS = Batas()
 
 
 def discover(root: Path) -> list[Path]:
@@ -26,16 +29,128 @@ def discover(root: Path) -> list[Path]:
     return sorted((root / "datasets").glob("*/*/datapackage.yaml"))
 
 
-def read_yaml(path: Path) -> Any:
+FILE_KINDS = ((stat.S_ISDIR, "folder"), (stat.S_ISFIFO, "FIFO (pipa bernama)"), (stat.S_ISSOCK, "soket"))
+
+
+def file_kind(mode: int) -> str:
+    return next((name for test, name in FILE_KINDS if test(mode)), "file perangkat")
+
+
+def read_regular(path: Path, limits: Batas) -> bytes:
+    """The bytes of a regular file of bounded size: a FIFO or device would block or never end."""
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except FileNotFoundError as error:
+        raise DatasetError(path, "file tidak ditemukan") from error
+    except OSError as error:
+        raise DatasetError(path, f"file tidak dapat dibuka ({error.strerror})") from error
+    with os.fdopen(fd, "rb") as file:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise DatasetError(path, f"ini sebuah {file_kind(info.st_mode)}, bukan file biasa")
+        limit = limits.ukuran_file_mb * 1024 * 1024
+        data = file.read(limit + 1)
+    if len(data) > limit:
+        raise over_limit(
+            path, "ukuran_file_mb", limits.ukuran_file_mb, f"file lebih besar dari {limits.ukuran_file_mb} MB"
+        )
+    return data
+
+
+class DuplicateKey(yaml.YAMLError):
+    def __init__(self, key: Any, first: int, second: int) -> None:
+        super().__init__(f"key {key!r} on lines {first} and {second}")
+        self.key, self.first, self.second = key, first, second
+
+
+class StrictLoader(yaml.SafeLoader):
+    """The safe loader, refusing a key written twice in one mapping (the second would silently win)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                continue  # `<<: *defaults` is meant to be overridden
+            key = self.construct_object(key_node, deep=True)
+            try:
+                first = seen.setdefault(key, key_node.start_mark.line + 1)
+            except TypeError:
+                continue  # an unhashable key: the safe loader reports it
+            if first != key_node.start_mark.line + 1:
+                raise DuplicateKey(key, first, key_node.start_mark.line + 1)
+        return super().construct_mapping(node, deep)
+
+
+def yaml_size(node: yaml.Node, limit: int, path: Path) -> int:
+    """The number of nodes with every alias expanded (a "billion laughs" file is tiny until expanded)."""
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+
+    def size(item: yaml.Node) -> int:
+        if id(item) in sizes:
+            return sizes[id(item)]
+        if id(item) in open_nodes:
+            line = item.start_mark.line + 1
+            raise DatasetError(path, f"baris {line}: alias merujuk ke dirinya sendiri (alias rekursif)")
+        open_nodes.add(id(item))
+        children: list[yaml.Node] = []
+        if isinstance(item, yaml.SequenceNode):
+            children = item.value
+        elif isinstance(item, yaml.MappingNode):
+            children = [part for pair in item.value for part in pair]
+        total = 1 + sum(size(child) for child in children)
+        open_nodes.discard(id(item))
+        if total > limit:
+            raise over_limit(
+                path,
+                "node_yaml",
+                limit,
+                f"baris {item.start_mark.line + 1}: YAML lebih dari {limit} node setelah alias diuraikan",
+            )
+        sizes[id(item)] = total
+        return total
+
+    return size(node)
+
+
+def yaml_error(path: Path, error: yaml.YAMLError) -> DatasetError:
+    """The line where the problem starts: an unclosed quote or bracket is found only at the end of the file."""
+    if isinstance(error, DuplicateKey):
+        detail = f"baris {error.second}: kunci `{error.key}` sudah ditulis di baris {error.first}"
+        return FileProblem(path, "yaml-duplicate-key", detail, key=error.key, first=error.first, line=error.second)
+    problem = getattr(error, "problem", None) or str(error)
+    start, found = getattr(error, "context_mark", None), getattr(error, "problem_mark", None)
+    context = getattr(error, "context", None)
+    if start is not None and found is not None and start.line != found.line:
+        where = f"baris {start.line + 1}, kolom {start.column + 1}"
+        detail = f"{where}: YAML tidak sah ({context}: {problem} di baris {found.line + 1})"
+    elif found is not None:
+        detail = f"baris {found.line + 1}, kolom {found.column + 1}: YAML tidak sah ({problem})"
+    else:
+        detail = f"YAML tidak sah ({problem})"
+    return DatasetError(path, detail)
+
+
+def read_yaml(path: Path, limits: Batas = DEFAULT_LIMITS) -> Any:
+    """One YAML document, read safely: no duplicate keys, no recursive or exploding aliases."""
+    data = read_regular(path, limits)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise DatasetError(path, f"bukan teks UTF-8 (byte ke-{error.start + 1}); simpan ulang sebagai UTF-8") from error
+    loader = StrictLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        yaml_size(node, limits.node_yaml, path)
+        return loader.construct_document(node)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"baris {mark.line + 1}, kolom {mark.column + 1}: " if mark else ""
-        problem = getattr(error, "problem", None) or str(error)
-        raise DatasetError(path, f"{where}YAML tidak sah ({problem})") from error
-    except (OSError, UnicodeDecodeError) as error:
-        raise DatasetError(path, f"file tidak dapat dibaca ({error})") from error
+        raise yaml_error(path, error) from error
+    except RecursionError as error:
+        raise DatasetError(path, "YAML bersarang terlalu dalam") from error
+    finally:
+        loader.dispose()
 
 
 def detect_encoding(data: bytes) -> str:
@@ -61,7 +176,7 @@ def detect_encoding(data: bytes) -> str:
 
 def detect_delimiter(text: str) -> str:
     """The candidate that splits the first lines into the most consistent number of columns."""
-    lines = [line for line in text.splitlines()[:SAMPLE_LINES] if line.strip()]
+    lines = [line for line in text[:65536].splitlines()[:SAMPLE_LINES] if line.strip()]
     best, best_score = ",", (0, 0)
     for delimiter in DELIMITERS:
         widths = Counter(len(row) for row in csv.reader(lines, delimiter=delimiter))
@@ -72,64 +187,48 @@ def detect_delimiter(text: str) -> str:
     return best
 
 
-def read_csv_rows(path: Path, dialect: Dialect) -> tuple[list[list[str]], str, str]:
-    data = path.read_bytes()
+def read_csv_rows(path: Path, dialect: Dialect, limits: Batas = DEFAULT_LIMITS) -> tuple[list[list[str]], str, str]:
+    data = read_regular(path, limits)
     encoding = dialect.encoding or detect_encoding(data)
     try:
         text = data.decode(encoding)
     except (UnicodeDecodeError, LookupError) as error:
         raise DatasetError(path, f"tidak dapat dibaca sebagai {encoding} ({error})") from error
+    del data
     text = text.removeprefix("\ufeff")
     delimiter = dialect.delimiter or detect_delimiter(text)
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    csv.field_size_limit(max(limits.panjang_sel + 1, 131072))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[list[str]] = []
+    cells = 0
+    try:
+        for row in reader:
+            if len(rows) >= limits.baris:
+                raise over_limit(path, "baris", limits.baris, f"file berisi lebih dari {limits.baris} baris")
+            cells += len(row)
+            check_row(path, row, reader.line_num, cells, limits)
+            rows.append(row)
+    except csv.Error as error:
+        if "field larger" in str(error):
+            raise over_limit(
+                path,
+                "panjang_sel",
+                limits.panjang_sel,
+                f"baris {reader.line_num}: sel lebih dari {limits.panjang_sel} karakter (tanda kutip tidak ditutup?)",
+            ) from error
+        raise DatasetError(path, f"baris {reader.line_num}: CSV tidak sah ({error})") from error
     return rows, encoding, delimiter
 
 
-def cell_text(value: Any) -> str:
-    """An XLSX cell as the text a CSV would hold."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, dt.datetime) and value.time() == dt.time():
-        return value.date().isoformat()
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    return str(value)
-
-
-def read_xlsx_rows(path: Path, dialect: Dialect) -> list[list[str]]:
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many types for a broken file
-        raise DatasetError(path, f"bukan file XLSX yang sah ({error})") from error
-    try:
-        if dialect.sheet and dialect.sheet not in book.sheetnames:
-            names = ", ".join(book.sheetnames)
-            raise DatasetError(path, f"sheet '{dialect.sheet}' tidak ada (yang ada: {names})")
-        sheet = book[dialect.sheet] if dialect.sheet else book.worksheets[0]
-        rows = [[cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-    finally:
-        book.close()
-    for row in rows:  # read-only sheets pad every row to the widest one
-        while row and row[-1] == "":
-            row.pop()
-    return rows
-
-
-def read_table(path: Path, dialect: Dialect) -> Table:
-    """Read a CSV or XLSX file into header + text rows, following the resource's dialect."""
-    if not path.is_file():
-        raise DatasetError(path, "file tidak ditemukan")
+def read_table(path: Path, dialect: Dialect, limits: Batas = DEFAULT_LIMITS) -> Table:
+    """Read a CSV or spreadsheet file into header + text rows, following the resource's dialect."""
     encoding = delimiter = None
-    if path.suffix.lower() == ".xlsx":
-        rows = read_xlsx_rows(path, dialect)
+    if path.suffix.lower() in (".xlsx", ".xls"):
+        rows = sheets.read_sheet_rows(path, read_regular(path, limits), dialect, limits)
     elif path.suffix.lower() in (".csv", ".tsv", ".txt"):
-        rows, encoding, delimiter = read_csv_rows(path, dialect)
+        rows, encoding, delimiter = read_csv_rows(path, dialect, limits)
     else:
-        raise DatasetError(path, f"format '{path.suffix}' tidak didukung (gunakan CSV atau XLSX)")
+        raise DatasetError(path, f"format '{path.suffix}' tidak didukung (gunakan CSV, XLSX atau XLS)")
     last_header = max(dialect.headerRows)
     if last_header > len(rows):
         raise DatasetError(path, f"baris judul {last_header} tidak ada (file berisi {len(rows)} baris)")

@@ -11,12 +11,13 @@ from generator.config import SLUG
 from generator.errors import ConfigError
 from generator.validate.metadata import check_portal
 
+# Every value the operator must replace holds metadata.PLACEHOLDER: `sebar check` refuses it until replaced.
 TEMPLATE = """\
-# Metadata dataset — lengkapi setiap isian bertanda ISI, lalu jalankan `sebar check`.
+# Metadata dataset — ganti setiap isian "[ISI: ...]", lalu jalankan `sebar check`.
 # Panduan lengkap: halaman Bantuan > Panduan metadata di portal.
 name: {nama}
-title: ISI judul dataset
-description: ISI uraian singkat isi dataset, satuan dan cakupannya.
+title: "[ISI: judul dataset]"
+description: "[ISI: uraian singkat isi dataset, satuan dan cakupannya]"
 licenses:
   - name: CC-BY-4.0
     title: Creative Commons Atribusi 4.0
@@ -30,16 +31,16 @@ satudata:
   topik: {topik}
   cakupan:
     tingkat: kabupaten/kota
-    kode: "ISI kode Kemendagri, mis. 32.73"
-    nama: ISI nama wilayah
+    kode: "[ISI: kode Kemendagri, mis. 32.73]"
+    nama: "[ISI: nama wilayah]"
   sumber:
-    nama: ISI asal data
+    nama: "[ISI: asal data]"
   kontak:
-    nama: ISI unit yang dapat dihubungi
+    nama: "[ISI: unit yang dapat dihubungi]"
 resources:
   - name: data
     path: data.csv
-    title: ISI judul tabel
+    title: "[ISI: judul tabel]"
     schema:
       fields:
         - name: tahun

@@ -23,7 +23,7 @@ def test_new_dataset_makes_draft_branch_and_template(tmp_path):
 
     check = sebar(root, "check")
     assert check.returncode == 1
-    assert "Isian `title` masih berisi teks contoh: ISI judul dataset [placeholder]" in check.stdout
+    assert "Isian `title` masih berisi teks contoh: [ISI: judul dataset] [placeholder]" in check.stdout
     assert "Isian `satudata.cakupan.kode` masih berisi teks contoh" in check.stdout
     assert "Traceback" not in check.stderr
 

@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from generator import load
-from generator.config import DatasetSpec, Portal, ResourceSpec
+from generator.config import Batas, DatasetSpec, Portal, ResourceSpec
 from generator.errors import DatasetError
 from generator.model import Dataset, Resource
 from generator.validate.metadata import (
@@ -31,7 +31,7 @@ def check(root: Path) -> tuple[Portal | None, list[Dataset], Report]:
             portal, found = check_portal(load.read_yaml(root / "portal.yml"))
             issues += found
         except DatasetError as error:
-            issues.append(Issue("yaml-error", "portal", "portal.yml", params={"detail": error.detail}))
+            issues.append(read_issue(error, "yaml-error", "portal", "portal.yml"))
     datasets = []
     if portal is not None:
         for path in load.discover(root):
@@ -47,13 +47,20 @@ def check(root: Path) -> tuple[Portal | None, list[Dataset], Report]:
     return portal, datasets, Report(tuple(issues))
 
 
+def read_issue(error: DatasetError, slug: str, dataset: str, file: str) -> Issue:
+    """A file that cannot be read; a limit, a duplicate key or a formula has its own slug."""
+    params = getattr(error, "params", None) or {"detail": error.detail}
+    return Issue(getattr(error, "slug", slug), dataset, file, params=params)
+
+
 def check_dataset(root: Path, portal: Portal, path: Path) -> tuple[Dataset | None, list[Issue]]:
     folder = path.parent
     dataset, file = f"{folder.parent.name}/{folder.name}", path.relative_to(root).as_posix()
+    limits: Batas = portal.batas
     try:
-        raw = load.read_yaml(path)
+        raw = load.read_yaml(path, limits)
     except DatasetError as error:
-        return None, [Issue("yaml-error", dataset, file, params={"detail": error.detail})]
+        return None, [read_issue(error, "yaml-error", dataset, file)]
     spec, issues = parse(DatasetSpec, raw, dataset, file)
     issues += placeholder_issues(raw, dataset, file)
     if spec is not None:
@@ -65,15 +72,15 @@ def check_dataset(root: Path, portal: Portal, path: Path) -> tuple[Dataset | Non
         specs = [r for r in parsed if r is not None]
     resources = []
     for resource in specs:
-        data_file = (folder / resource.path).relative_to(root).as_posix()
         problem = resource_path_issue(folder, resource.path, dataset, file)
         if problem:
             issues.append(problem)
             continue
+        data_file = (folder / resource.path).relative_to(root).as_posix()
         try:
-            table = load.read_table(folder / resource.path, resource.dialect)
+            table = load.read_table(folder / resource.path, resource.dialect, limits)
         except DatasetError as error:
-            issues.append(Issue("resource-unreadable", dataset, data_file, params={"detail": error.detail}))
+            issues.append(read_issue(error, "resource-unreadable", dataset, data_file))
             continue
         found, records = check_table(resource, table, dataset, data_file)
         issues += found

@@ -133,6 +133,39 @@ MESSAGES: dict[str, Message] = {
         "Simpan ulang sebagai CSV (UTF-8) atau XLSX, lalu periksa `dialect` di datapackage.yaml.",
         "Save it again as CSV (UTF-8) or XLSX, then check `dialect` in datapackage.yaml.",
     ),
+    # --- readers: YAML, spreadsheets, limits (area B) ---
+    "yaml-duplicate-key": Message(
+        E,
+        "Kunci `{key}` ditulis dua kali: baris {first} dan baris {line}. Yang kedua diam-diam menimpa yang pertama.",
+        "Key `{key}` is written twice: lines {first} and {line}. The second would silently replace the first.",
+        "Hapus salah satunya (gabungkan isinya di baris {first}), lalu jalankan `sebar check` lagi.",
+        "Delete one of them (merge their content at line {first}), then run `sebar check` again.",
+    ),
+    "limit-exceeded": Message(
+        E,
+        "File melewati batas `{key}` ({limit}): {detail}.",
+        "The file is beyond the limit `{key}` ({limit}): {detail}.",
+        "Periksa apakah file ini memang benar (file rusak atau sengaja dibuat sering begini); bila benar, "
+        "pecah menjadi beberapa tabel atau minta Walidata menaikkan `batas.{key}` di portal.yml.",
+        "Check that the file is what it should be (broken or hostile files look like this); if it is, "
+        "split it into several tables or ask the Walidata to raise `batas.{key}` in portal.yml.",
+    ),
+    "formula-no-value": Message(
+        E,
+        "Sel {cell} berisi rumus `={formula}` tanpa nilai tersimpan; sel itu akan terbit kosong.",
+        "Cell {cell} holds the formula `={formula}` without a stored value; it would be published empty.",
+        "Buka file di Excel atau LibreOffice, biarkan rumus dihitung, lalu simpan ulang; "
+        "atau salin lalu tempel sebagai nilai (Paste Special > Values).",
+        "Open the file in Excel or LibreOffice, let the formulas calculate, then save it again; "
+        "or copy and paste as values (Paste Special > Values).",
+    ),
+    "resource-not-file": Message(
+        E,
+        "Path `{path}` menunjuk ke {kind}, bukan file data.",
+        "Path `{path}` points to {kind_en}, not a data file.",
+        "Tulis nama file data di dalam folder dataset, mis. `data.csv` atau `tabel/data.xlsx`.",
+        "Give the name of a data file in the dataset folder, e.g. `data.csv` or `tables/data.xlsx`.",
+    ),
     "kontak-missing": Message(
         W,
         "Kontak (`satudata.kontak`) belum diisi.",

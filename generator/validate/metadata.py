@@ -13,6 +13,7 @@ from generator.config import TINGKAT_BAGIAN, DatasetSpec, Portal
 from generator.validate.report import Issue
 
 M = TypeVar("M", bound=BaseModel)
+PLACEHOLDER = "[ISI:"  # the template's marker (scaffold.TEMPLATE); a real title may start with "ISI"
 
 
 def key_names(model: type[BaseModel]) -> set[str]:
@@ -41,6 +42,8 @@ DETAIL_ID = {
     "int_type": "harus berupa bilangan bulat",
     "int_parsing": "harus berupa bilangan bulat",
     "value_error": "{error}",
+    "greater_than_equal": "harus {ge} atau lebih",
+    "string_too_long": "terlalu panjang (paling banyak {max_length} karakter)",
 }
 # what a pattern-checked key looks like, by its last name
 HINTS = {
@@ -129,22 +132,29 @@ def check_dataset_meta(spec: DatasetSpec, portal: Portal, folder: Path, file: st
 
 def resource_path_issue(folder: Path, path: str, dataset: str, file: str) -> Issue | None:
     """The resource file must exist and stay inside its dataset folder."""
-    target = (folder / path).resolve()
-    if not target.is_relative_to(folder.resolve()) or Path(path).is_absolute():
+    if Path(path).is_absolute() or "\\" in path or "\0" in path:
         return Issue("resource-outside", dataset, file, params={"path": path})
+    target = (folder / path).resolve()
+    if not target.is_relative_to(folder.resolve()):
+        return Issue("resource-outside", dataset, file, params={"path": path})
+    if target.is_dir():
+        return Issue("resource-not-file", dataset, file, params={"path": path, "kind": "folder", "kind_en": "a folder"})
+    if target.exists() and not target.is_file():
+        params = {"path": path, "kind": "FIFO atau file perangkat", "kind_en": "a FIFO or device file"}
+        return Issue("resource-not-file", dataset, file, params=params)
     if not target.is_file():
         return Issue("resource-missing", dataset, file, params={"path": path})
     return None
 
 
 def placeholder_issues(raw: Any, dataset: str, file: str, key: str = "") -> list[Issue]:
-    """Template text (`ISI ...`) the operator has not replaced yet."""
+    """Template text (`[ISI: ...]`) the operator has not replaced yet."""
     if isinstance(raw, dict):
         return [
             i for k, v in raw.items() for i in placeholder_issues(v, dataset, file, f"{key}.{k}" if key else str(k))
         ]
     if isinstance(raw, list):
         return [i for n, v in enumerate(raw) for i in placeholder_issues(v, dataset, file, f"{key}[{n}]")]
-    if isinstance(raw, str) and raw.startswith("ISI"):
+    if isinstance(raw, str) and PLACEHOLDER in raw:
         return [Issue("placeholder", dataset, file, params={"key": key, "value": raw})]
     return []
