@@ -62,8 +62,8 @@ class Batas(Strict):
     sel: int = Field(default=10_000_000, ge=1, description="Jumlah sel terbanyak satu tabel (baris x kolom).")
     panjang_sel: int = Field(default=32_767, ge=1, description="Jumlah karakter terbanyak satu sel.")
     node_yaml: int = Field(default=100_000, ge=1, description="Jumlah node terbanyak satu file YAML (alias dihitung).")
-    memori_mb: int = Field(default=4_096, ge=256, description="Memori terbesar untuk `sebar check` (MB).")
-    waktu_detik: int = Field(default=1_800, ge=10, description="Waktu terlama untuk `sebar check` (detik).")
+    memori_mb: int = Field(default=4_096, ge=64, description="Memori tambahan terbesar untuk `sebar check` (MB).")
+    waktu_detik: int = Field(default=1_800, ge=1, description="Waktu terlama untuk `sebar check` (detik).")
 
 
 class Portal(Strict):

@@ -41,6 +41,8 @@ def check_row(path: object, row: list[str], line: int, cells: int, limits: Batas
             detail = (
                 f"baris {line}, kolom ke-{column}: sel berisi {len(cell)} karakter, lebih dari {limits.panjang_sel}"
             )
+            if "\n" in cell:
+                detail += " (tanda kutip tidak ditutup?)"
             raise over_limit(path, "panjang_sel", limits.panjang_sel, detail)
 
 
@@ -59,10 +61,19 @@ def configured_limits(root: Path) -> Batas:
         return Batas()
 
 
+def address_space() -> int:
+    """Bytes of address space the process has mapped now (Linux); 0 where unknown."""
+    try:
+        return int(Path("/proc/self/statm").read_text().split()[0]) * resource.getpagesize()
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
 @contextlib.contextmanager
 def bounded(limits: Batas) -> Iterator[None]:
     """Run the block under an address-space limit and an alarm; either one hit is a ProcessLimitError."""
-    memory = limits.memori_mb * 1024 * 1024
+    # on top of what the process has mapped already (interpreter, libraries, a test runner)
+    memory = address_space() + limits.memori_mb * 1024 * 1024
     soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     lowered = soft == resource.RLIM_INFINITY or soft > memory
     in_main = threading.current_thread() is threading.main_thread()

@@ -6,6 +6,7 @@ import codecs
 import csv
 import io
 import os
+import re
 import stat
 from collections import Counter
 from pathlib import Path
@@ -22,6 +23,8 @@ from generator.model import Table
 DELIMITERS = (",", ";", "\t")
 SAMPLE_LINES = 50
 DEFAULT_LIMITS = Batas()
+# `key: "text` or `key: [a, b` left open on its line: the parser trips over it only lines later
+UNCLOSED = re.compile(r"""^[^#"':]*:[ \t]+(?:(["'])(?:(?!\1).)*|\[[^\]]*|\{[^}]*)$""")
 
 
 def discover(root: Path) -> list[Path]:
@@ -73,11 +76,11 @@ class StrictLoader(yaml.SafeLoader):
                 continue  # `<<: *defaults` is meant to be overridden
             key = self.construct_object(key_node, deep=True)
             try:
-                first = seen.setdefault(key, key_node.start_mark.line + 1)
+                if key in seen:
+                    raise DuplicateKey(key, seen[key], key_node.start_mark.line + 1)
+                seen[key] = key_node.start_mark.line + 1
             except TypeError:
                 continue  # an unhashable key: the safe loader reports it
-            if first != key_node.start_mark.line + 1:
-                raise DuplicateKey(key, first, key_node.start_mark.line + 1)
         return super().construct_mapping(node, deep)
 
 
@@ -113,7 +116,7 @@ def yaml_size(node: yaml.Node, limit: int, path: Path) -> int:
     return size(node)
 
 
-def yaml_error(path: Path, error: yaml.YAMLError) -> DatasetError:
+def yaml_error(path: Path, text: str, error: yaml.YAMLError) -> DatasetError:
     """The line where the problem starts: an unclosed quote or bracket is found only at the end of the file."""
     if isinstance(error, DuplicateKey):
         detail = f"baris {error.second}: kunci `{error.key}` sudah ditulis di baris {error.first}"
@@ -121,11 +124,16 @@ def yaml_error(path: Path, error: yaml.YAMLError) -> DatasetError:
     problem = getattr(error, "problem", None) or str(error)
     start, found = getattr(error, "context_mark", None), getattr(error, "problem_mark", None)
     context = getattr(error, "context", None)
-    if start is not None and found is not None and start.line != found.line:
+    if start is not None and found is not None and found.index >= len(text.rstrip()):
+        # found only at the end of the file: the unclosed quote or bracket starts at the context mark
         where = f"baris {start.line + 1}, kolom {start.column + 1}"
-        detail = f"{where}: YAML tidak sah ({context}: {problem} di baris {found.line + 1})"
+        detail = f"{where}: YAML tidak sah ({context}: {problem} di akhir file)"
     elif found is not None:
         detail = f"baris {found.line + 1}, kolom {found.column + 1}: YAML tidak sah ({problem})"
+        lines = text.splitlines()[: found.line]
+        opened = next((n for n, line in enumerate(lines, 1) if UNCLOSED.match(line.rstrip())), None)
+        if opened is not None:
+            detail += f"; tanda kutip atau kurung di baris {opened} belum ditutup?"
     else:
         detail = f"YAML tidak sah ({problem})"
     return DatasetError(path, detail)
@@ -146,7 +154,7 @@ def read_yaml(path: Path, limits: Batas = DEFAULT_LIMITS) -> Any:
         yaml_size(node, limits.node_yaml, path)
         return loader.construct_document(node)
     except yaml.YAMLError as error:
-        raise yaml_error(path, error) from error
+        raise yaml_error(path, text, error) from error
     except RecursionError as error:
         raise DatasetError(path, "YAML bersarang terlalu dalam") from error
     finally:
@@ -206,7 +214,7 @@ def read_csv_rows(path: Path, dialect: Dialect, limits: Batas = DEFAULT_LIMITS) 
             if len(rows) >= limits.baris:
                 raise over_limit(path, "baris", limits.baris, f"file berisi lebih dari {limits.baris} baris")
             cells += len(row)
-            check_row(path, row, reader.line_num, cells, limits)
+            check_row(path, row, len(rows) + 1, cells, limits)
             rows.append(row)
     except csv.Error as error:
         if "field larger" in str(error):
@@ -214,9 +222,9 @@ def read_csv_rows(path: Path, dialect: Dialect, limits: Batas = DEFAULT_LIMITS) 
                 path,
                 "panjang_sel",
                 limits.panjang_sel,
-                f"baris {reader.line_num}: sel lebih dari {limits.panjang_sel} karakter (tanda kutip tidak ditutup?)",
+                f"baris {len(rows) + 1}: sel lebih dari {limits.panjang_sel} karakter (tanda kutip tidak ditutup?)",
             ) from error
-        raise DatasetError(path, f"baris {reader.line_num}: CSV tidak sah ({error})") from error
+        raise DatasetError(path, f"baris {len(rows) + 1}: CSV tidak sah ({error})") from error
     return rows, encoding, delimiter
 
 

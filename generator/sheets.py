@@ -184,7 +184,9 @@ def scan_sheet(path: Path, stream: IO[bytes], name: str, limits: Batas) -> None:
             column = column_number(match.group(1)) if match else column + 1
             check_extent(path, row, column, limits)
             children = {child.tag.rsplit("}", 1)[-1]: child for child in element}
-            if "f" in children and "v" not in children:
+            value = children.get("v")
+            # a formula's cached result is its <v>; empty is a value only for a text result (t="str")
+            if "f" in children and (value is None or (not value.text and element.get("t") != "str")):
                 ref = f"{name}!{match.group(0) if match else column}"
                 formula = (children["f"].text or "").strip()
                 detail = f"sel {ref} berisi rumus `={formula}` tanpa nilai tersimpan"
