@@ -88,15 +88,18 @@ def bounded(limits: Batas) -> Iterator[None]:
     previous = signal.signal(signal.SIGALRM, timeout) if in_main else None
     if in_main:
         signal.alarm(limits.waktu_detik)
+    out_of_memory = False
     try:
         yield
-    except MemoryError as error:
-        raise ProcessLimitError(
-            f"pemeriksaan melewati batas memori {limits.memori_mb} MB; naikkan `batas.memori_mb` di portal.yml"
-        ) from error
+    except MemoryError:
+        out_of_memory = True  # said below, once the limit is lifted and the failed work is freed
     finally:
         if in_main:
             signal.alarm(0)
-            signal.signal(signal.SIGALRM, previous)
+            signal.signal(signal.SIGALRM, previous or signal.SIG_DFL)
         if lowered:
             resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+    if out_of_memory:
+        raise ProcessLimitError(
+            f"pemeriksaan melewati batas memori {limits.memori_mb} MB; naikkan `batas.memori_mb` di portal.yml"
+        )

@@ -47,11 +47,12 @@ def read_regular(path: Path, limits: Batas) -> bytes:
         raise DatasetError(path, "file tidak ditemukan") from error
     except OSError as error:
         raise DatasetError(path, f"file tidak dapat dibuka ({error.strerror})") from error
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        raise DatasetError(path, f"ini sebuah {file_kind(mode)}, bukan file biasa")
+    limit = limits.ukuran_file_mb * 1024 * 1024
     with os.fdopen(fd, "rb") as file:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise DatasetError(path, f"ini sebuah {file_kind(info.st_mode)}, bukan file biasa")
-        limit = limits.ukuran_file_mb * 1024 * 1024
         data = file.read(limit + 1)
     if len(data) > limit:
         raise over_limit(
@@ -205,7 +206,7 @@ def read_csv_rows(path: Path, dialect: Dialect, limits: Batas = DEFAULT_LIMITS) 
     del data
     text = text.removeprefix("\ufeff")
     delimiter = dialect.delimiter or detect_delimiter(text)
-    csv.field_size_limit(max(limits.panjang_sel + 1, 131072))
+    csv.field_size_limit(max(len(text) + 1, 131072))  # cells are measured below, naming their column
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[list[str]] = []
     cells = 0
