@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
 import resource
 import signal
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -69,37 +67,43 @@ def address_space() -> int:
         return 0
 
 
-@contextlib.contextmanager
-def bounded(limits: Batas) -> Iterator[None]:
-    """Run the block under an address-space limit and an alarm; either one hit is a ProcessLimitError."""
-    # on top of what the process has mapped already (interpreter, libraries, a test runner)
-    memory = address_space() + limits.memori_mb * 1024 * 1024
-    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    lowered = soft == resource.RLIM_INFINITY or soft > memory
-    in_main = threading.current_thread() is threading.main_thread()
+class bounded:  # noqa: N801 - used as `with bounded(limits):`
+    """Run a block under an address-space limit and an alarm; either one hit is a ProcessLimitError.
 
-    def timeout(signum: int, frame: Any) -> None:
+    A class rather than a generator: __exit__ lifts the memory limit before anything else runs,
+    so turning a MemoryError into a clear message cannot itself run out of memory.
+    """
+
+    def __init__(self, limits: Batas) -> None:
+        self.limits = limits
+        self.in_main = threading.current_thread() is threading.main_thread()
+        self.saved = resource.getrlimit(resource.RLIMIT_AS)
+        self.previous: Any = None
+
+    def timeout(self, signum: int, frame: Any) -> None:
         raise ProcessLimitError(
-            f"pemeriksaan melewati batas waktu {limits.waktu_detik} detik; naikkan `batas.waktu_detik` di portal.yml"
+            f"pemeriksaan melewati batas waktu {self.limits.waktu_detik} detik; "
+            "naikkan `batas.waktu_detik` di portal.yml"
         )
 
-    if lowered:
-        resource.setrlimit(resource.RLIMIT_AS, (memory if hard == resource.RLIM_INFINITY else min(memory, hard), hard))
-    previous = signal.signal(signal.SIGALRM, timeout) if in_main else None
-    if in_main:
-        signal.alarm(limits.waktu_detik)
-    out_of_memory = False
-    try:
-        yield
-    except MemoryError:
-        out_of_memory = True  # said below, once the limit is lifted and the failed work is freed
-    finally:
-        if in_main:
+    def __enter__(self) -> None:
+        # on top of what the process has mapped already (interpreter, libraries, a test runner)
+        memory = address_space() + self.limits.memori_mb * 1024 * 1024
+        soft, hard = self.saved
+        if soft == resource.RLIM_INFINITY or soft > memory:
+            resource.setrlimit(
+                resource.RLIMIT_AS, (memory if hard == resource.RLIM_INFINITY else min(memory, hard), hard)
+            )
+        if self.in_main:
+            self.previous = signal.signal(signal.SIGALRM, self.timeout)
+            signal.alarm(self.limits.waktu_detik)
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: Any) -> None:
+        resource.setrlimit(resource.RLIMIT_AS, self.saved)
+        if self.in_main:
             signal.alarm(0)
-            signal.signal(signal.SIGALRM, previous or signal.SIG_DFL)
-        if lowered:
-            resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
-    if out_of_memory:
-        raise ProcessLimitError(
-            f"pemeriksaan melewati batas memori {limits.memori_mb} MB; naikkan `batas.memori_mb` di portal.yml"
-        )
+            signal.signal(signal.SIGALRM, self.previous or signal.SIG_DFL)
+        if kind is not None and issubclass(kind, MemoryError):
+            raise ProcessLimitError(
+                f"pemeriksaan melewati batas memori {self.limits.memori_mb} MB; naikkan `batas.memori_mb` di portal.yml"
+            ) from error

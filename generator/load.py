@@ -85,7 +85,7 @@ class StrictLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep)
 
 
-def yaml_size(node: yaml.Node, limit: int, path: Path) -> int:
+def yaml_size(node: yaml.Node, limit: int, path: object) -> int:
     """The number of nodes with every alias expanded (a "billion laughs" file is tiny until expanded)."""
     sizes: dict[int, int] = {}
     open_nodes: set[int] = set()
@@ -117,7 +117,7 @@ def yaml_size(node: yaml.Node, limit: int, path: Path) -> int:
     return size(node)
 
 
-def yaml_error(path: Path, text: str, error: yaml.YAMLError) -> DatasetError:
+def yaml_error(path: object, text: str, error: yaml.YAMLError) -> DatasetError:
     """The line where the problem starts: an unclosed quote or bracket is found only at the end of the file."""
     if isinstance(error, DuplicateKey):
         detail = f"baris {error.second}: kunci `{error.key}` sudah ditulis di baris {error.first}"
@@ -147,7 +147,16 @@ def read_yaml(path: Path, limits: Batas = DEFAULT_LIMITS) -> Any:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise DatasetError(path, f"bukan teks UTF-8 (byte ke-{error.start + 1}); simpan ulang sebagai UTF-8") from error
-    loader = StrictLoader(text)
+    return parse_yaml(text, path, limits)
+
+
+def parse_yaml(text: str, path: object, limits: Batas = DEFAULT_LIMITS) -> Any:
+    """YAML text read as read_yaml does (front matter, mkdocs.yml); errors name `path` and the line."""
+    try:
+        loader = StrictLoader(text)
+    except yaml.reader.ReaderError as error:  # a control character: refused before parsing
+        line = text.count("\n", 0, error.position) + 1
+        raise DatasetError(path, f"baris {line}: karakter kendali #x{error.character:04x} tidak boleh ada") from error
     try:
         node = loader.get_single_node()
         if node is None:

@@ -127,10 +127,13 @@ def check_xlsx(path: Path, data: bytes, sheet: str | None, limits: Batas) -> Non
     if inflated > limits.ukuran_terurai_mb * 1024 * 1024:
         detail = f"isi XLSX terurai menjadi {inflated // (1024 * 1024)} MB, lebih dari {limits.ukuran_terurai_mb} MB"
         raise over_limit(path, "ukuran_terurai_mb", limits.ukuran_terurai_mb, detail)
+    names = archive.namelist()
+    if len(set(names)) != len(names):  # two readers could pick different copies of a member
+        raise DatasetError(path, "file XLSX rusak: arsip ZIP berisi nama file ganda")
     with archive:
         name, member = sheet_member(path, archive, sheet)
         if member is None:
-            return  # calamine names the missing sheet
+            return  # no such sheet: calamine names the sheets there are
         try:
             with archive.open(member) as stream:
                 scan_sheet(path, stream, name, limits)
@@ -154,9 +157,12 @@ def sheet_member(path: Path, archive: zipfile.ZipFile, sheet: str | None) -> tup
     chosen = next((s for s in sheets if sheet is None or s.get("name") == sheet), None)
     if chosen is None:
         return sheet or "", None
+    name = chosen.get("name", "")
     target = targets.get(chosen.get(REL), "")
     member = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
-    return chosen.get("name", ""), member if member in archive.namelist() else None
+    if member not in archive.namelist():  # never read a sheet whose real size was not checked first
+        raise DatasetError(path, f"file XLSX rusak: isi sheet '{name}' tidak ditemukan di arsip ({member})")
+    return name, member
 
 
 def column_number(letters: str) -> int:
