@@ -317,8 +317,8 @@ MESSAGES: dict[str, Message] = {
     ),
     "pattern-timeout": Message(
         E,
-        "`constraints.pattern` kolom `{field}` terlalu lambat diperiksa (lebih dari {seconds} detik pada satu sel).",
-        "`constraints.pattern` of column `{field}` is too slow to check (over {seconds} s on one cell).",
+        "`constraints.pattern` kolom `{field}` terlalu lambat diperiksa (lebih dari {seconds} detik).",
+        "`constraints.pattern` of column `{field}` is too slow to check (over {seconds} s).",
         "Sederhanakan pola itu: hindari pengulangan bersarang seperti `(a+)+` atau `(a|a)*`.",
         "Simplify the pattern: avoid nested repetition such as `(a+)+` or `(a|a)*`.",
     ),
