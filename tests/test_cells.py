@@ -77,15 +77,17 @@ PAYLOADS = [
     "-2+3",
     "@SUM(1+1)*cmd|' /C calc'!A0",
     "\t=1+1",
+    "-1+2",
 ]
+HARMLESS = ["-", "-6.89204, 107.60505", "+62"]  # a sign and digits only: kept as written
 
 
 def test_downloads_text_cells_are_never_formulas(tmp_path):
-    text = "teks,jumlah\n" + "".join(f'"{p.replace(chr(34), chr(34) * 2)}",-5\n' for p in PAYLOADS) + "Bandung,7\n"
+    text = "teks,jumlah\n" + "".join(f'"{p.replace(chr(34), chr(34) * 2)}",-5\n' for p in PAYLOADS + HARMLESS)
     root = table_portal(tmp_path, ["name: teks", "name: jumlah, type: integer"], text)
     rows, cells = downloads(tmp_path, root)
-    assert rows[1:] == [["'" + p, "-5"] for p in PAYLOADS] + [["Bandung", "7"]]
-    assert cells[1:] == [(("'" + p, "s"), (-5, "n")) for p in PAYLOADS] + [(("Bandung", "s"), (7, "n"))]
+    assert rows[1:] == [["'" + p, "-5"] for p in PAYLOADS] + [[h, "-5"] for h in HARMLESS]
+    assert cells[1:] == [(("'" + p, "s"), (-5, "n")) for p in PAYLOADS] + [((h, "s"), (-5, "n")) for h in HARMLESS]
 
 
 def test_downloads_csv_quotes_a_lone_carriage_return(tmp_path):

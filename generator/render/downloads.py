@@ -32,9 +32,16 @@ EXACT_DIGITS = 15  # a spreadsheet keeps 15 significant digits: longer numbers a
 IDENTIFIER = re.compile(r"^(?:kode|id|nik|nip|npwp|nomor|no)(?:_|$)", re.IGNORECASE)
 
 
+# a sign followed only by digits, dots, commas and spaces (`-`, `-6.89, 107.60`) calls nothing:
+# coordinates and "no data" dashes stay as written
+NUMERIC_TEXT = re.compile(r"[+-][0-9.,\s]*")
+
+
 def defused(text: str) -> str:
     """A text cell that no spreadsheet runs: `=HYPERLINK(...)` becomes `'=HYPERLINK(...)`."""
-    return "'" + text if text.startswith(FORMULA_START) else text
+    if text.startswith(FORMULA_START) and not NUMERIC_TEXT.fullmatch(text):
+        return "'" + text
+    return text
 
 
 def plain(value: Any) -> Any:
