@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from generator.config import Portal
 from generator.model import Dataset, Resource
@@ -24,6 +26,22 @@ FORMATS = {  # the downloads of every resource, by file extension
     "json": "application/json",
 }
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # zip entries carry no build time: same input, same bytes
+# OWASP CSV injection: a text cell starting with one of these is a formula to a spreadsheet
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+EXACT_DIGITS = 15  # a spreadsheet keeps 15 significant digits: longer numbers are written as text
+IDENTIFIER = re.compile(r"^(?:kode|id|nik|nip|npwp|nomor|no)(?:_|$)", re.IGNORECASE)
+
+
+# a sign followed only by digits, dots, commas and spaces (`-`, `-6.89, 107.60`) calls nothing:
+# coordinates and "no data" dashes stay as written
+NUMERIC_TEXT = re.compile(r"[+-][0-9.,\s]*")
+
+
+def defused(text: str) -> str:
+    """A text cell that no spreadsheet runs: `=HYPERLINK(...)` becomes `'=HYPERLINK(...)`."""
+    if text.startswith(FORMULA_START) and not NUMERIC_TEXT.fullmatch(text):
+        return "'" + text
+    return text
 
 
 def plain(value: Any) -> Any:
@@ -42,13 +60,17 @@ def csv_text(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, Decimal):
         return format(value, "f")
+    if isinstance(value, str):
+        return defused(value)
     return str(plain(value))
 
 
 def resource_csv(resource: Resource) -> bytes:
     names = [f.name for f in resource.spec.schema_.fields]
     out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\n")
+    # CRLF rows (RFC 4180): the writer quotes a cell holding any character of the line end, so a
+    # lone CR inside a cell is quoted too and cannot split the row
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(names)
     writer.writerows([csv_text(record[n]) for n in names] for record in resource.records)
     return out.getvalue().encode("utf-8")
@@ -75,13 +97,36 @@ def resource_xlsx(resource: Resource, updated: dt.datetime) -> bytes:
     book.properties.creator = "Sebar"
     book.properties.created = book.properties.modified = updated
     sheet = book.create_sheet(title="data")
-    names = [f.name for f in resource.spec.schema_.fields]
-    sheet.append(names)
+    fields = resource.spec.schema_.fields
+    key = resource.spec.schema_.model_extra.get("primaryKey") if resource.spec.schema_.model_extra else None
+    keys = [key] if isinstance(key, str) else key if isinstance(key, list) else []
+    as_text = [f.name in keys or bool(IDENTIFIER.match(f.name)) for f in fields]  # codes keep their digits
+    sheet.append([text_cell(sheet, f.name) for f in fields])
     for record in resource.records:
-        sheet.append([float(v) if isinstance(v, Decimal) else v for v in (record[n] for n in names)])
+        sheet.append([xlsx_cell(sheet, record[f.name], text) for f, text in zip(fields, as_text, strict=True)])
     raw = io.BytesIO()
     book.save(raw)
     return fixed_zip(raw.getvalue(), updated.strftime("%Y-%m-%dT%H:%M:%SZ").encode())
+
+
+def text_cell(sheet: WriteOnlyWorksheet, text: str, defuse: bool = True) -> WriteOnlyCell:
+    """A cell that holds text whatever it starts with (openpyxl takes a leading `=` for a formula)."""
+    cell = WriteOnlyCell(sheet, value=defused(text) if defuse else text)
+    cell.data_type = "s"
+    return cell
+
+
+def xlsx_cell(sheet: WriteOnlyWorksheet, value: Any, as_text: bool) -> Any:
+    """Numbers stay numbers while a spreadsheet can hold them exactly; identifiers and longer
+    numbers (a 16-digit NIK) are written as text."""
+    if isinstance(value, str):
+        return text_cell(sheet, value)
+    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+        digits = len(Decimal(value).normalize().as_tuple().digits)
+        if as_text or digits > EXACT_DIGITS:
+            return text_cell(sheet, csv_text(value), defuse=False)
+        return float(value) if isinstance(value, Decimal) else value
+    return value
 
 
 def fixed_zip(data: bytes, stamp: bytes) -> bytes:

@@ -16,8 +16,9 @@ from generator.validate.metadata import (
     placeholder_issues,
     resource_path_issue,
 )
+from generator.validate.privacy import privacy_issues
 from generator.validate.report import Issue, Report
-from generator.validate.table import check_table
+from generator.validate.table import check_table, schema_issues
 
 
 def check(root: Path) -> tuple[Portal | None, list[Dataset], Report]:
@@ -70,8 +71,14 @@ def check_dataset(root: Path, portal: Portal, path: Path) -> tuple[Dataset | Non
         raw_resources = raw.get("resources") if isinstance(raw, dict) else None
         parsed = [parse(ResourceSpec, r, dataset, file)[0] for r in raw_resources or [] if isinstance(r, dict)]
         specs = [r for r in parsed if r is not None]
+    satudata = raw.get("satudata") if isinstance(raw, dict) else None
+    public = isinstance(satudata, dict) and satudata.get("klasifikasi") == "terbuka"
     resources = []
     for resource in specs:
+        wrong = schema_issues(resource, dataset, file)
+        if wrong:
+            issues += wrong
+            continue
         problem = resource_path_issue(folder, resource.path, dataset, file)
         if problem:
             issues.append(problem)
@@ -84,7 +91,11 @@ def check_dataset(root: Path, portal: Portal, path: Path) -> tuple[Dataset | Non
             continue
         found, records = check_table(resource, table, dataset, data_file)
         issues += found
+        if public:
+            issues += privacy_issues(resource, table, dataset, data_file)
         resources.append(Resource(resource, table, records))
+    if not public:  # a non-public dataset's cells never reach a (public) CI log
+        issues = [replace(issue, private=True) for issue in issues]
     if spec is None or any(issue.severity == "error" for issue in issues):
         return None, issues
     return Dataset(spec, folder.relative_to(root), tuple(resources)), issues

@@ -296,6 +296,97 @@ MESSAGES: dict[str, Message] = {
         "Perbaiki galat di atas (sering kali satu penyebab), lalu jalankan `sebar check` lagi.",
         "Fix the errors above (often one cause), then run `sebar check` again.",
     ),
+    # --- cell values: control characters, numbers, patterns, personal data ---
+    "cell-control": Message(
+        E,
+        "Sel di kolom `{field}` berisi karakter kendali tak terlihat {char} (`{cell}`).",
+        "The cell in column `{field}` holds the invisible control character {char} (`{cell}`).",
+        "Hapus karakter itu dari sel (sering terbawa dari salin-tempel atau ekspor sistem lama), lalu simpan ulang.",
+        "Remove that character from the cell (often left by copy-paste or an old export), then save again.",
+    ),
+    "spreadsheet-error": Message(
+        E,
+        "Sel di kolom `{field}` berisi galat rumus spreadsheet `{cell}`, bukan nilai.",
+        "The cell in column `{field}` holds the spreadsheet formula error `{cell}`, not a value.",
+        "Perbaiki rumus di spreadsheet asal (mis. pembagian dengan nol), atau kosongkan sel itu.",
+        "Fix the formula in the source spreadsheet (e.g. a division by zero), or leave the cell empty.",
+    ),
+    "number-not-finite": Message(
+        E,
+        "Nilai `{cell}` di kolom `{field}` bukan angka terhingga (NaN/tak hingga).",
+        "Value `{cell}` in column `{field}` is not a finite number (NaN/infinity).",
+        "Tulis angka yang sebenarnya, atau kosongkan sel bila datanya tidak ada.",
+        "Write the real number, or leave the cell empty when there is no data.",
+    ),
+    "number-out-of-range": Message(
+        E,
+        "Nilai `{cell}` di kolom `{field}` terlalu besar atau terlalu kecil untuk disimpan sebagai angka.",
+        "Value `{cell}` in column `{field}` is too large or too small to store as a number.",
+        "Periksa nilai itu (mungkin salah ketik eksponen); bila memang kode, ubah `type` kolom menjadi `string`.",
+        "Check the value (perhaps a mistyped exponent); if it is a code, make the column's `type` `string`.",
+    ),
+    "group-char-invalid": Message(
+        E,
+        "Nilai `{cell}` di kolom `{field}` tidak ditulis dengan pemisah ribuan `{group}` yang benar.",
+        "Value `{cell}` in column `{field}` is not written with correct `{group}` thousands separators.",
+        "Tulis angka dengan kelompok tiga angka, mis. `1{group}234{group}567`; pecahan tidak boleh di kolom `integer`.",
+        "Write the number in groups of three digits, e.g. `1{group}234{group}567`; "
+        "no fractions in an `integer` column.",
+    ),
+    "number-thousands-dot": Message(
+        W,
+        "{count} nilai di kolom `{field}` (pertama `{cell}`) tampak memakai titik ribuan, "
+        "tetapi dibaca sebagai pecahan desimal.",
+        "{count} values in column `{field}` (first `{cell}`) look like thousands dots but are read as decimals.",
+        'Bila titik itu pemisah ribuan, isi `groupChar: "."` (dan `decimalChar: ","`) pada field `{field}`.',
+        'If the dot separates thousands, set `groupChar: "."` (and `decimalChar: ","`) on field `{field}`.',
+    ),
+    "pattern-invalid": Message(
+        E,
+        "`constraints.pattern` kolom `{field}` bukan ekspresi reguler yang sah ({detail}).",
+        "`constraints.pattern` of column `{field}` is not a valid regular expression ({detail}).",
+        "Perbaiki pola itu, mis. `^[0-9]{{4}}$`, atau hapus `pattern`.",
+        "Correct the pattern, e.g. `^[0-9]{{4}}$`, or remove `pattern`.",
+    ),
+    "pattern-timeout": Message(
+        E,
+        "`constraints.pattern` kolom `{field}` terlalu lambat diperiksa (lebih dari {seconds} detik).",
+        "`constraints.pattern` of column `{field}` is too slow to check (over {seconds} s).",
+        "Sederhanakan pola itu: hindari pengulangan bersarang seperti `(a+)+` atau `(a|a)*`.",
+        "Simplify the pattern: avoid nested repetition such as `(a+)+` or `(a|a)*`.",
+    ),
+    "schema-field-duplicate": Message(
+        E,
+        "Nama kolom `{field}` dipakai lebih dari sekali di `schema.fields`.",
+        "The column name `{field}` appears more than once in `schema.fields`.",
+        "Beri setiap field `name` yang unik, sama dengan judul kolomnya di file.",
+        "Give every field a unique `name`, equal to its column header in the file.",
+    ),
+    "primary-key-unknown": Message(
+        E,
+        "`schema.primaryKey` menyebut kolom `{field}` yang tidak ada di `schema.fields`.",
+        "`schema.primaryKey` names the column `{field}`, which is not in `schema.fields`.",
+        "Tulis nama kolom yang ada di `schema.fields` (yang ada: {known}), atau hapus `primaryKey`.",
+        "Name a column of `schema.fields` (there are: {known}), or remove `primaryKey`.",
+    ),
+    "personal-data": Message(
+        E,
+        "Kolom `{field}` tampak berisi data pribadi: {count} sel seperti {kind_id} (pertama di baris {row}). "
+        "Dataset terbuka tidak boleh memuatnya.",
+        "Column `{field}` looks like personal data: {count} cells like {kind_en} (first in row {row}). "
+        "An open dataset must not hold it.",
+        "Hapus atau samarkan kolom itu; bila memang boleh terbit, tulis alasannya di field: "
+        '`dataPribadi: {{alasan: "..."}}`.',
+        "Remove or mask the column; if it may be published, give the reason on the field: "
+        '`dataPribadi: {{alasan: "..."}}`.',
+    ),
+    "personal-data-reason": Message(
+        E,
+        "`dataPribadi` pada kolom `{field}` tidak berisi `alasan`.",
+        "`dataPribadi` on column `{field}` gives no `alasan` (reason).",
+        'Tulis alasan terbitnya data pribadi itu: `dataPribadi: {{alasan: "..."}}`, atau hapus `dataPribadi`.',
+        'Give the reason it may be published: `dataPribadi: {{alasan: "..."}}`, or remove `dataPribadi`.',
+    ),
 }
 
 TYPE_NAMES: dict[str, tuple[str, str, str]] = {

@@ -3,12 +3,38 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 from generator.validate.messages import MESSAGES, Severity
 
 Lang = Literal["id", "en"]
+VALUE_LENGTH = 60  # an echoed cell value is cut here: a report is read, not a copy of the data
+TEXT_LENGTH = 300  # any other echoed text (details, lists of names)
+CELL_PARAMS = ("cell",)  # params holding a cell's value: hidden for a dataset that is not `terbuka`
+MASK = {"id": "(nilai disembunyikan: data terbatas)", "en": "(value hidden: restricted data)"}
+# control and format characters (newlines, ESC, bidi overrides, zero width) shown as escapes, so
+# that a value can start no CI workflow command (`::error::`) and no terminal sequence
+HIDDEN = re.compile(r"[\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
+
+
+def escape(text: str) -> str:
+    named = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+    def visible(match: re.Match[str]) -> str:
+        char = match.group()
+        return named.get(char) or (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
+
+    return HIDDEN.sub(visible, text)
+
+
+def shown(value: Any, limit: int = TEXT_LENGTH) -> Any:
+    """A value as a report may echo it: escaped and cut to `limit` characters."""
+    if not isinstance(value, str):
+        return value
+    text = escape(value)
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 @dataclass(frozen=True)
@@ -19,16 +45,27 @@ class Issue:
     row: int | None = None
     column: str | None = None
     params: dict[str, Any] = field(default_factory=dict)
+    private: bool = False  # of a dataset that is not `terbuka`: its cell values are never printed
 
     @property
     def severity(self) -> Severity:
         return MESSAGES[self.slug].severity
 
+    def shown_params(self, lang: Lang) -> dict[str, Any]:
+        """The params as every message prints them (the one place values are made safe to echo)."""
+        hidden = CELL_PARAMS + (("detail",) if self.slug == "table-error" else ())
+        return {
+            key: MASK[lang]
+            if self.private and key in hidden
+            else shown(value, VALUE_LENGTH if key in CELL_PARAMS else TEXT_LENGTH)
+            for key, value in self.params.items()
+        }
+
     def message(self, lang: Lang = "id") -> str:
-        return MESSAGES[self.slug].text(lang, "message").format(**self.params)
+        return MESSAGES[self.slug].text(lang, "message").format(**self.shown_params(lang))
 
     def fix(self, lang: Lang = "id") -> str:
-        return MESSAGES[self.slug].text(lang, "fix").format(**self.params)
+        return MESSAGES[self.slug].text(lang, "fix").format(**self.shown_params(lang))
 
 
 @dataclass(frozen=True)
@@ -46,7 +83,7 @@ class Report:
     def flatten(self, lang: Lang = "id") -> list[dict[str, Any]]:
         return [
             {
-                **{k: v for k, v in asdict(issue).items() if k != "params"},
+                **{k: shown(v) for k, v in asdict(issue).items() if k not in ("params", "private")},
                 "severity": issue.severity,
                 "message": issue.message(lang),
                 "fix": issue.fix(lang),
@@ -60,7 +97,9 @@ class Report:
     def to_text(self, lang: Lang = "id") -> str:
         """A table for the terminal, grouped by file: level, row, column, then the problem and its fix."""
         labels = LABELS[lang]
-        rows = [((labels[i.severity], "-" if i.row is None else str(i.row), i.column or "-"), i) for i in self.issues]
+        rows = [
+            ((labels[i.severity], "-" if i.row is None else str(i.row), shown(i.column or "-")), i) for i in self.issues
+        ]
         head = (labels["level"], labels["row"], labels["column"])
         widths = [max([len(h)] + [len(cells[n]) for cells, _ in rows]) for n, h in enumerate(head)]
         indent = " " * (2 + sum(widths) + 2 * len(widths))
@@ -70,7 +109,7 @@ class Report:
 
         lines = []
         for file in dict.fromkeys(issue.file for issue in self.issues):
-            lines += [file, line(head) + labels["what"]]
+            lines += [shown(file), line(head) + labels["what"]]
             for cells, issue in rows:
                 if issue.file == file:
                     lines += [f"{line(cells)}{issue.message(lang)} [{issue.slug}]", f"{indent}→ {issue.fix(lang)}"]
