@@ -16,6 +16,7 @@ from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
+from markupsafe import Markup
 from mkdocs.exceptions import MkDocsException
 
 from generator.errors import BuildError, ConfigError
@@ -63,7 +64,9 @@ def build(root: Path, site: Path | None = None) -> BuildResult:
                     str(config_file),
                     docs_dir=str(docs),
                     site_dir=str(staged),
-                    site_name=portal.nama,
+                    site_name=Markup.escape(
+                        portal.nama
+                    ),  # Material prints it raw; Markup keeps `| e` from escaping twice
                     strict=True,
                     **({"site_url": portal.url} if portal.url else {}),
                 )
