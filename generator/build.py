@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
-from markupsafe import Markup
 from mkdocs.exceptions import MkDocsException
 
 from generator.errors import BuildError, ConfigError

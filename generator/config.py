@@ -49,6 +49,7 @@ def visible(value: str) -> str:
 # Every text a page prints has a limit: a 10 MB title would repeat on every listing page.
 Name = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(visible)]  # names and titles
 Text = Annotated[str, Field(min_length=1, max_length=5000), AfterValidator(visible)]  # descriptions
+Citation = Annotated[str, Field(min_length=1, max_length=500), AfterValidator(visible)]  # a source as cited
 Keyword = Annotated[str, Field(min_length=1, max_length=50), AfterValidator(visible)]
 
 
@@ -117,7 +118,7 @@ class Cakupan(Strict):
 
 
 class Sumber(Strict):
-    nama: Name = Field(description="Asal data: instansi, publikasi atau portal.")
+    nama: Citation = Field(description="Asal data: instansi, publikasi atau portal.")
     url: str | None = Field(default=None, pattern=URL, description="Alamat sumber asli (opsional).")
 
 

@@ -9,6 +9,7 @@ from generator import load
 from generator.config import DatasetSpec, Portal, ResourceSpec
 from generator.errors import DatasetError
 from generator.model import Dataset, Resource
+from generator.validate.content import check_content, link_issues
 from generator.validate.metadata import (
     check_dataset_meta,
     check_portal,
@@ -33,9 +34,14 @@ def check(root: Path) -> tuple[Portal | None, list[Dataset], Report]:
         except DatasetError as error:
             issues.append(Issue("yaml-error", "portal", "portal.yml", params={"detail": error.detail}))
     datasets = []
+    links = link_issues(root, root / "datasets", "datasets")  # links and FIFOs are reported, never read
+    issues += links
+    blocked = frozenset(root / issue.file for issue in links)
     if portal is not None:
         for path in load.discover(root):
-            dataset, found = check_dataset(root, portal, path)
+            if blocked & {path, *path.parents}:
+                continue
+            dataset, found = check_dataset(root, portal, path, blocked)
             issues += found
             if dataset is not None:
                 datasets.append(dataset)
@@ -44,10 +50,14 @@ def check(root: Path) -> tuple[Portal | None, list[Dataset], Report]:
         if dataset.folder in history:
             commit, date = history[dataset.folder]
             datasets[n] = replace(dataset, updated=date, commit=commit)
+    if portal is not None:
+        issues += check_content(root, portal, datasets)
     return portal, datasets, Report(tuple(issues))
 
 
-def check_dataset(root: Path, portal: Portal, path: Path) -> tuple[Dataset | None, list[Issue]]:
+def check_dataset(
+    root: Path, portal: Portal, path: Path, blocked: frozenset[Path] = frozenset()
+) -> tuple[Dataset | None, list[Issue]]:
     folder = path.parent
     dataset, file = f"{folder.parent.name}/{folder.name}", path.relative_to(root).as_posix()
     try:
@@ -70,6 +80,8 @@ def check_dataset(root: Path, portal: Portal, path: Path) -> tuple[Dataset | Non
         if problem:
             issues.append(problem)
             continue
+        if blocked & {folder / resource.path, *(folder / resource.path).parents}:
+            continue  # a link or special file, already reported
         try:
             table = load.read_table(folder / resource.path, resource.dialect)
         except DatasetError as error:
