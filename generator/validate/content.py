@@ -105,9 +105,11 @@ def front_matter_issue(text: str, file: str) -> Issue | None:
     try:
         meta = yaml.safe_load(found.group(1) or "")
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark else 1  # +1 for the opening `---`
         problem = getattr(error, "problem", None) or str(error)
+        mark = getattr(error, "problem_mark", None)
+        if "stream end" in problem:  # an unclosed [ or {: name the line where it opened
+            mark = getattr(error, "context_mark", None) or mark
+        line = mark.line + 2 if mark else 1  # +1 for the opening `---`
         return Issue("content-front-matter", "content", file, row=line, params={"line": line, "detail": problem})
     if meta is not None and not isinstance(meta, dict):
         detail = "harus berupa kelompok kunci: nilai"
