@@ -64,9 +64,8 @@ def build(root: Path, site: Path | None = None) -> BuildResult:
                     str(config_file),
                     docs_dir=str(docs),
                     site_dir=str(staged),
-                    site_name=Markup.escape(
-                        portal.nama
-                    ),  # Material prints it raw; Markup keeps `| e` from escaping twice
+                    # Material prints site_name raw; as Markup, its `| e` does not escape it twice
+                    site_name=Markup.escape(portal.nama),
                     strict=True,
                     **({"site_url": portal.url} if portal.url else {}),
                 )
