@@ -111,10 +111,20 @@ def front_matter_issue(text: str, file: str) -> Issue | None:
             mark = getattr(error, "context_mark", None) or mark
         line = mark.line + 2 if mark else 1  # +1 for the opening `---`
         return Issue("content-front-matter", "content", file, row=line, params={"line": line, "detail": problem})
-    if meta is not None and not isinstance(meta, dict):
+    if meta is None:
+        return None
+    detail = None
+    if not isinstance(meta, dict):
         detail = "harus berupa kelompok kunci: nilai"
-        return Issue("content-front-matter", "content", file, row=1, params={"line": 1, "detail": detail})
-    return None
+    elif "template" in meta:  # a theme template chosen by a page: a missing one crashes the build
+        detail = "kunci `template` tidak diizinkan; halaman memakai tampilan portal"
+    else:
+        wrong = [key for key in ("title", "description") if key in meta and not isinstance(meta[key], str)]
+        if wrong:
+            detail = f"`{wrong[0]}` harus berupa teks"
+    if detail is None:
+        return None
+    return Issue("content-front-matter", "content", file, row=2, params={"line": 2, "detail": detail})
 
 
 def without_code(text: str) -> str:
