@@ -221,3 +221,8 @@ def test_xss_search_results_show_payloads_as_text(page: Page) -> None:
     results = page.locator("#sebar-hasil")
     assert results.locator("img, svg, script, iframe, [onerror], [onload]").count() == 0
     assert results.locator("a").count() > 0
+    assert results.locator("mark").count() > 0
+    shown = results.inner_text()
+    assert "alert(1)" in shown
+    assert any(p in shown for p in ("<script>", "onerror=")), shown  # the page's text, shown as text
+    assert "&lt;" not in shown and "&amp;" not in shown  # entities decoded once, not shown raw
