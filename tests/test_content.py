@@ -67,6 +67,33 @@ def test_check_dataset_folder_symlinked_outside_is_not_read(tmp_path):
     assert datasets == []  # never read through the link
 
 
+def test_check_portal_yml_symlink_is_not_read(tmp_path):
+    root = case_portal(tmp_path)
+    (root / "portal.yml").rename(root / "asli.yml")
+    os.symlink("asli.yml", root / "portal.yml")
+    assert slugs(root) == [("symlink", "portal.yml", None)]
+
+
+def test_check_content_link_with_escaped_space_passes(tmp_path):
+    root = case_portal(tmp_path)
+    (root / "content" / "laporan 2024.pdf").write_bytes(b"%PDF-1.4\n")
+    write(root / "content" / "a.md", "# A\n\n[laporan](laporan%202024.pdf)\n")
+    assert slugs(root) == []
+
+
+def test_check_content_page_in_windows_1252_names_the_line(tmp_path):
+    # kept out of the corpus folder: ruff reads every .md under tests/ and stops on non-UTF-8
+    root = case_portal(tmp_path)
+    (root / "content" / "profil.md").write_bytes("# Profil\n\nData Kabupaten Ciamis — 2024\n".encode("cp1252"))
+    _, _, report = check(root)
+    (issue,) = report.errors
+    assert (issue.slug, issue.file, issue.row) == ("content-encoding", "content/profil.md", 3)
+    assert issue.message() == "`content/profil.md` bukan teks UTF-8 (byte tidak sah di baris 3)."
+    with pytest.raises(BuildError):
+        build(root, tmp_path / "site")
+    assert not (tmp_path / "site").exists()
+
+
 def test_render_content_files_refuse_a_link_even_without_check(tmp_path):
     content = tmp_path / "content"
     write(content / "a.md", "# A\n")

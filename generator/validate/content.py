@@ -10,6 +10,7 @@ import re
 import stat
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import unquote
 
 import yaml
 
@@ -156,7 +157,7 @@ def broken_links(text: str, page: str, known: set[str], file: str) -> list[Issue
     targets = [(m.start(1), m.group(1)) for m in MD_LINK.finditer(blank)]
     targets += [(m.start(1), m.group(1)) for m in MD_REFERENCE.finditer(blank)]
     for offset, link in sorted(targets):
-        path = link.split("#", 1)[0].split("?", 1)[0]
+        path = unquote(link.split("#", 1)[0].split("?", 1)[0])  # `laporan%202024.pdf` as mkdocs reads it
         if not path or SCHEME.match(path) or path.startswith("/"):
             continue  # an anchor on the same page, a web address or mailto:, or site-absolute
         target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
