@@ -199,6 +199,14 @@ def test_xss_dataset_values_are_shown_as_written(page: Page) -> None:
     expect(page.locator("tbody tr").first.locator("td").first).to_have_text(f"{SCRIPT} baris 1")
 
 
+def test_xss_people_producer_and_topic_names_are_shown_as_written(page: Page) -> None:
+    page.goto("produsen/dinkes/", wait_until="load")
+    expect(page.locator("h1")).to_have_text(value("Dinas"))
+    assert page.locator("article").inner_text().count(value("Orang")) >= 3  # operator, PIC, Walidata
+    page.goto("topik/", wait_until="load")
+    expect(page.locator("article")).to_contain_text(value("Topik"))
+
+
 def test_xss_table_paging_and_filter_draw_cells_as_text(page: Page) -> None:
     page.goto("dataset/dinkes/serangan/", wait_until="load")
     table = page.locator(".sebar-data").first
