@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
@@ -63,7 +64,8 @@ def build(root: Path, site: Path | None = None) -> BuildResult:
                     str(config_file),
                     docs_dir=str(docs),
                     site_dir=str(staged),
-                    site_name=portal.nama,
+                    # Material prints site_name raw; as Markup, its `| e` does not escape it twice
+                    site_name=Markup.escape(portal.nama),
                     strict=True,
                     **({"site_url": portal.url} if portal.url else {}),
                 )

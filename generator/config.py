@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 # Kemendagri region codes: 32, 32.73, 32.73.05, 32.73.05.1001
@@ -31,6 +31,27 @@ Tingkat = Literal["nasional", "provinsi", "kabupaten/kota", "kecamatan", "desa/k
 # The number of dot-separated parts a Kemendagri code has at each level.
 TINGKAT_BAGIAN = {"provinsi": 1, "kabupaten/kota": 2, "kecamatan": 3, "desa/kelurahan": 4}
 
+# Bidi overrides and isolates reorder what a reader sees (a name that reads differently than it is
+# stored); zero-width characters make two equal-looking names differ. Neither belongs in metadata.
+INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(value: str) -> str:
+    found = INVISIBLE.search(value)
+    if found:
+        raise ValueError(
+            f"berisi karakter tak terlihat U+{ord(found.group()):04X} (pengarah teks atau lebar nol)"
+            f" di posisi {found.start() + 1}; hapus karakter itu"
+        )
+    return value
+
+
+# Every text a page prints has a limit: a 10 MB title would repeat on every listing page.
+Name = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(visible)]  # names and titles
+Text = Annotated[str, Field(min_length=1, max_length=5000), AfterValidator(visible)]  # descriptions
+Citation = Annotated[str, Field(min_length=1, max_length=500), AfterValidator(visible)]  # a source as cited
+Keyword = Annotated[str, Field(min_length=1, max_length=50), AfterValidator(visible)]
+
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -40,14 +61,14 @@ class Strict(BaseModel):
 
 
 class Person(Strict):
-    nama: str = Field(min_length=1, description="Nama lengkap.")
-    github: str = Field(min_length=1, description="Nama pengguna di forge (GitHub).")
+    nama: Name = Field(description="Nama lengkap.")
+    github: Name = Field(description="Nama pengguna di forge (GitHub).")
     email: str | None = Field(default=None, pattern=EMAIL, description="Surel kedinasan (opsional).")
 
 
 class Producer(Strict):
     kode: str = Field(pattern=SLUG, description="Kode produsen data; nama folder di datasets/.")
-    nama: str = Field(min_length=1, description="Nama perangkat daerah / instansi.")
+    nama: Name = Field(description="Nama perangkat daerah / instansi.")
     operator: list[Person] = Field(min_length=1, description="Staf Operator Produsen Data.")
     pic: list[Person] = Field(min_length=1, description="PIC Produsen Data yang memeriksa.")
 
@@ -67,13 +88,24 @@ class Batas(Strict):
 
 
 class Portal(Strict):
-    nama: str = Field(min_length=1, description="Nama portal, tampil di setiap halaman.")
-    deskripsi: str = Field(min_length=1, description="Satu kalimat tentang portal.")
+    nama: Name = Field(description="Nama portal, tampil di setiap halaman.")
+    deskripsi: Text = Field(description="Satu kalimat tentang portal.")
     url: str | None = Field(default=None, pattern=URL, description="Alamat publik portal (untuk sitemap).")
     walidata: Person = Field(description="Walidata yang menyebarluaskan data.")
     produsen: list[Producer] = Field(min_length=1, description="Produsen data.")
-    topik: dict[str, str] = Field(min_length=1, description="Kode topik -> nama topik.")
+    topik: dict[str, Name] = Field(min_length=1, description="Kode topik -> nama topik.")
     batas: Batas = Field(default=Batas(), description="Batas ukuran masukan (opsional; nilai bawaan cukup).")
+
+    @field_validator("topik")
+    @classmethod
+    def _topic_codes(cls, value: dict[str, str]) -> dict[str, str]:
+        # a code becomes a folder and a link: `../katalog` or `javascript:` must never get that far
+        for code in value:
+            if not re.match(SLUG, str(code)):
+                raise ValueError(
+                    f"kode topik `{code}` tidak sah: gunakan huruf kecil, angka dan tanda hubung, mis. `kesehatan`"
+                )
+        return value
 
     @field_validator("produsen")
     @classmethod
@@ -97,16 +129,16 @@ class Portal(Strict):
 class Cakupan(Strict):
     tingkat: Tingkat = Field(description="Tingkat wilayah yang dicakup data.")
     kode: str = Field(pattern=KODE_WILAYAH, description="Kode wilayah Kemendagri, mis. 32.73.")
-    nama: str = Field(min_length=1, description="Nama wilayah, mis. Kota Bandung.")
+    nama: Name = Field(description="Nama wilayah, mis. Kota Bandung.")
 
 
 class Sumber(Strict):
-    nama: str = Field(min_length=1, description="Asal data: instansi, publikasi atau portal.")
+    nama: Citation = Field(description="Asal data: instansi, publikasi atau portal.")
     url: str | None = Field(default=None, pattern=URL, description="Alamat sumber asli (opsional).")
 
 
 class Kontak(Strict):
-    nama: str = Field(min_length=1, description="Nama unit atau petugas yang dapat dihubungi.")
+    nama: Name = Field(description="Nama unit atau petugas yang dapat dihubungi.")
     email: str | None = Field(default=None, pattern=EMAIL, description="Surel kontak (opsional).")
 
 
@@ -127,8 +159,8 @@ class SatuData(Strict):
 
 
 class License(Strict):
-    name: str = Field(min_length=1, description="Kode lisensi, mis. CC-BY-4.0.")
-    title: str | None = Field(default=None, description="Nama lisensi yang dibaca manusia.")
+    name: Name = Field(description="Kode lisensi, mis. CC-BY-4.0.")
+    title: Name | None = Field(default=None, description="Nama lisensi yang dibaca manusia.")
     path: str | None = Field(default=None, pattern=URL, description="Alamat teks lisensi.")
 
 
@@ -140,9 +172,9 @@ class FieldSpec(BaseModel):
     type: Literal["string", "integer", "number", "boolean", "date", "year"] = Field(
         default="string", description="Tipe data kolom."
     )
-    title: str = Field(min_length=1, description="Judul kolom untuk pembaca.")
-    description: str = Field(min_length=1, description="Arti kolom.")
-    unit: str | None = Field(default=None, description="Satuan, mis. jiwa, ribu rupiah.")
+    title: Name = Field(description="Judul kolom untuk pembaca.")
+    description: Text = Field(description="Arti kolom.")
+    unit: Name | None = Field(default=None, description="Satuan, mis. jiwa, ribu rupiah.")
 
     def option(self, key: str) -> Any:
         """A Table Schema key passed through as written (decimalChar, groupChar, constraints...)."""
@@ -176,17 +208,17 @@ class Dialect(Strict):
 class ResourceSpec(Strict):
     name: str = Field(pattern=SLUG, description="Nama sumber daya, dipakai untuk nama file unduhan.")
     path: str = Field(min_length=1, description="File CSV atau XLSX di folder dataset.")
-    title: str | None = Field(default=None, description="Judul tabel.")
+    title: Name | None = Field(default=None, description="Judul tabel.")
     dialect: Dialect = Field(default=Dialect(), description="Cara membaca file.")
     schema_: TableSchema = Field(alias="schema", description="Table Schema: kolom dan tipenya.")
 
 
 class DatasetSpec(Strict):
     name: str = Field(pattern=SLUG, description="Nama dataset; sama dengan nama foldernya.")
-    title: str = Field(min_length=1, description="Judul dataset.")
-    description: str = Field(min_length=1, description="Uraian isi dataset.")
+    title: Name = Field(description="Judul dataset.")
+    description: Text = Field(description="Uraian isi dataset.")
     licenses: list[License] = Field(min_length=1, description="Lisensi penggunaan data.")
-    keywords: list[str] = Field(default=[], description="Kata kunci pencarian.")
-    version: str | None = Field(default=None, description="Versi dataset (opsional).")
+    keywords: list[Keyword] = Field(default=[], max_length=30, description="Kata kunci pencarian.")
+    version: Name | None = Field(default=None, description="Versi dataset (opsional).")
     resources: list[ResourceSpec] = Field(min_length=1, description="Tabel data.")
     satudata: SatuData = Field(description="Metadata Satu Data Indonesia.")

@@ -188,6 +188,10 @@
       }
       return mesin;
     }
+    function uraiEntitas(s) {
+      // an inert document: nothing in it loads or runs
+      return new DOMParser().parseFromString(s, "text/html").documentElement.textContent;
+    }
     function tampilkan(q) {
       var nomor = (giliran += 1);
       if (!q.trim()) { hasil.replaceChildren(); status.textContent = ""; return; }
@@ -200,8 +204,17 @@
             var li = document.createElement("li"), a = document.createElement("a"), p = document.createElement("p");
             a.href = d.url;
             a.textContent = d.meta.title || d.url;
-            // the excerpt is the page's own text with <mark> around the words found; keep only those
-            p.innerHTML = d.excerpt.replace(/<(?!\/?mark>)[^>]*>/g, "");
+            // the excerpt is the page's text (entities escaped) with <mark> around the words found:
+            // rebuilt from text nodes and <mark> elements, never parsed as HTML into the page
+            d.excerpt.split(/(<\/?mark>)/).reduce(function (tanda, bagian) {
+              if (bagian === "<mark>" || bagian === "</mark>") return bagian === "<mark>";
+              var teks = document.createTextNode(uraiEntitas(bagian.replace(/<[^>]*>/g, "")));
+              if (!tanda) { p.appendChild(teks); return tanda; }
+              var m = document.createElement("mark");
+              m.appendChild(teks);
+              p.appendChild(m);
+              return tanda;
+            }, false);
             li.append(a, p);
             frag.appendChild(li);
           });

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import stat
 from pathlib import Path
 
 from generator.config import Portal
@@ -21,9 +23,8 @@ def render(root: Path, portal: Portal, datasets: list[Dataset], docs: Path) -> l
     pages = Pages(root, portal, public)
     written: dict[Path, str | Path] = {}  # page -> generated text, or the content/ file to copy
     content = root / "content"
-    for source in sorted(content.rglob("*")) if content.is_dir() else []:
-        if source.is_file():
-            written[source.relative_to(content)] = source
+    for source in content_files(content):
+        written[source.relative_to(content)] = source
     for relative, page in pages.all():
         if relative in written:
             raise BuildError(
@@ -34,7 +35,7 @@ def render(root: Path, portal: Portal, datasets: list[Dataset], docs: Path) -> l
         target = docs / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(item, Path):
-            shutil.copyfile(item, target)
+            copy_plain(item, target)
         else:
             target.write_text(item, encoding="utf-8")
     shutil.copytree(ASSETS, docs / "assets" / "sebar")
@@ -42,3 +43,35 @@ def render(root: Path, portal: Portal, datasets: list[Dataset], docs: Path) -> l
         write_downloads(portal, dataset, docs / dataset.url)
     (docs / "katalog" / "dcat.jsonld").write_text(dcat_catalog(portal, public), encoding="utf-8")
     return sorted(written)
+
+
+def content_files(folder: Path) -> list[Path]:
+    """The regular files below content/, links not followed; check refuses links and special files,
+    and this refuses them again, so that no path to /proc/self/environ or /etc/passwd is ever copied."""
+    if not folder.exists() and not folder.is_symlink():
+        return []
+    if folder.is_symlink() or not folder.is_dir():
+        raise BuildError(f"{folder}: bukan folder biasa (tautan simbolik tidak diikuti)")
+    found = []
+    for entry in sorted(folder.iterdir()):
+        info = entry.lstat()
+        if stat.S_ISDIR(info.st_mode):
+            found += content_files(entry)
+        elif stat.S_ISREG(info.st_mode):
+            found.append(entry)
+        else:
+            raise BuildError(f"{entry}: bukan file biasa (tautan simbolik atau file khusus tidak disalin)")
+    return found
+
+
+def copy_plain(source: Path, target: Path) -> None:
+    """Copy a regular file, refusing a link swapped in after the check (O_NOFOLLOW)."""
+    try:
+        fd = os.open(source, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError as error:
+        raise BuildError(f"{source}: tidak dapat dibaca sebagai file biasa ({error.strerror})") from error
+    with os.fdopen(fd, "rb") as reader:
+        if not stat.S_ISREG(os.fstat(reader.fileno()).st_mode):
+            raise BuildError(f"{source}: bukan file biasa")
+        with target.open("wb") as writer:
+            shutil.copyfileobj(reader, writer)

@@ -9,6 +9,7 @@ from generator import load
 from generator.config import Batas, DatasetSpec, Portal, ResourceSpec
 from generator.errors import DatasetError
 from generator.model import Dataset, Resource
+from generator.validate.content import check_content, link_issues
 from generator.validate.metadata import (
     check_dataset_meta,
     check_portal,
@@ -25,7 +26,9 @@ def check(root: Path) -> tuple[Portal | None, list[Dataset], Report]:
     """The portal config, the datasets without errors, and every issue found."""
     issues: list[Issue] = []
     portal = None
-    if not (root / "portal.yml").is_file():
+    if (root / "portal.yml").is_symlink():  # never read a secret through it
+        issues += link_issues(root, root / "portal.yml", "portal")
+    elif not (root / "portal.yml").is_file():
         issues.append(Issue("portal-missing", "portal", "portal.yml", params={"root": str(root)}))
     else:
         try:
@@ -34,9 +37,14 @@ def check(root: Path) -> tuple[Portal | None, list[Dataset], Report]:
         except DatasetError as error:
             issues.append(read_issue(error, "yaml-error", "portal", "portal.yml"))
     datasets = []
+    links = link_issues(root, root / "datasets", "datasets")  # links and FIFOs are reported, never read
+    issues += links
+    blocked = frozenset(root / issue.file for issue in links)
     if portal is not None:
         for path in load.discover(root):
-            dataset, found = check_dataset(root, portal, path)
+            if blocked & {path, *path.parents}:
+                continue
+            dataset, found = check_dataset(root, portal, path, blocked)
             issues += found
             if dataset is not None:
                 datasets.append(dataset)
@@ -45,6 +53,8 @@ def check(root: Path) -> tuple[Portal | None, list[Dataset], Report]:
         if dataset.folder in history:
             commit, date = history[dataset.folder]
             datasets[n] = replace(dataset, updated=date, commit=commit)
+    if portal is not None:
+        issues += check_content(root, portal, datasets)
     return portal, datasets, Report(tuple(issues))
 
 
@@ -54,7 +64,9 @@ def read_issue(error: DatasetError, slug: str, dataset: str, file: str) -> Issue
     return Issue(getattr(error, "slug", slug), dataset, file, params=params)
 
 
-def check_dataset(root: Path, portal: Portal, path: Path) -> tuple[Dataset | None, list[Issue]]:
+def check_dataset(
+    root: Path, portal: Portal, path: Path, blocked: frozenset[Path] = frozenset()
+) -> tuple[Dataset | None, list[Issue]]:
     folder = path.parent
     dataset, file = f"{folder.parent.name}/{folder.name}", path.relative_to(root).as_posix()
     limits: Batas = portal.batas
@@ -84,6 +96,8 @@ def check_dataset(root: Path, portal: Portal, path: Path) -> tuple[Dataset | Non
             issues.append(problem)
             continue
         data_file = (folder / resource.path).relative_to(root).as_posix()
+        if blocked & {folder / resource.path, *(folder / resource.path).parents}:
+            continue  # a link or special file, already reported
         try:
             table = load.read_table(folder / resource.path, resource.dialect, limits)
         except DatasetError as error:

@@ -180,6 +180,63 @@ MESSAGES: dict[str, Message] = {
         "Tambahkan 2–5 kata kunci agar dataset mudah dicari.",
         "Add 2–5 keywords so the dataset is easy to find.",
     ),
+    # --- content/ pages, links and special files ---
+    "symlink": Message(
+        E,
+        "`{path}` adalah tautan simbolik (symlink) ke `{target}`; Sebar tidak mengikuti tautan.",
+        "`{path}` is a symbolic link to `{target}`; Sebar does not follow links.",
+        "Ganti tautan dengan file atau folder yang sebenarnya (disalin ke tempat ini), atau hapus.",
+        "Replace the link with the real file or folder (copied here), or remove it.",
+    ),
+    "special-file": Message(
+        E,
+        "`{path}` bukan file biasa maupun folder (FIFO, soket atau perangkat).",
+        "`{path}` is neither a regular file nor a folder (a FIFO, socket or device).",
+        "Hapus `{path}` dari repositori; simpan hanya file dan folder biasa.",
+        "Remove `{path}` from the repository; keep only regular files and folders.",
+    ),
+    "content-encoding": Message(
+        E,
+        "`{path}` bukan teks UTF-8 (byte tidak sah di baris {line}).",
+        "`{path}` is not UTF-8 text (an invalid byte at line {line}).",
+        "Simpan ulang file sebagai UTF-8 (di editor: Save with Encoding > UTF-8).",
+        "Save the file again as UTF-8 (in the editor: Save with Encoding > UTF-8).",
+    ),
+    "content-front-matter": Message(
+        E,
+        "Front matter (di antara baris `---`) tidak sah di baris {line}: {detail}",
+        "The front matter (between the `---` lines) is not valid at line {line}: {detail}",
+        "Tulis front matter sebagai pasangan `kunci: nilai` YAML, mis. `title: Profil Kesehatan`.",
+        "Write the front matter as YAML `key: value` pairs, e.g. `title: Profil Kesehatan`.",
+    ),
+    "content-link": Message(
+        E,
+        "Tautan `{link}` di baris {line} menuju halaman atau file yang tidak ada.",
+        "The link `{link}` at line {line} leads to a page or file that does not exist.",
+        "Perbaiki alamatnya (relatif terhadap halaman ini, mis. `../katalog/` atau `metadata.md`) atau hapus.",
+        "Correct the address (relative to this page, e.g. `../katalog/` or `metadata.md`) or remove the link.",
+    ),
+    "content-collision": Message(
+        E,
+        "`{path}` bertabrakan dengan `{page}` yang dibuat Sebar.",
+        "`{path}` collides with `{page}`, which Sebar generates.",
+        "Ganti nama atau pindahkan file ini; nama halaman Sebar ada di Bantuan > Panduan operator.",
+        "Rename or move this file; Sebar's page names are in Help > Operator guide.",
+    ),
+    "content-unsafe-html": Message(
+        E,
+        "Baris {line} berisi {what} yang dapat menjalankan skrip di peramban pembaca.",
+        "Line {line} holds {what}, which can run script in a reader's browser.",
+        "Hapus bagian itu; HTML boleh untuk tata letak, tanpa skrip, atribut on...= atau alamat javascript:.",
+        "Remove it; HTML may shape the layout, without script, on...= attributes or javascript: addresses.",
+    ),
+    "content-script": Message(
+        E,
+        "`{path}` adalah file skrip; halaman portal tidak boleh memuat skrip dari content/.",
+        "`{path}` is a script file; portal pages may not load script from content/.",
+        "Hapus file ini; fitur baru untuk portal ditambahkan ke Sebar, bukan ke content/.",
+        "Remove the file; new portal features are added to Sebar, not to content/.",
+    ),
     # --- table: header ---
     "blank-label": Message(
         E,

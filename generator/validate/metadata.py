@@ -35,6 +35,8 @@ DETAIL_ID = {
     "string_pattern_mismatch": "formatnya tidak sesuai",
     "string_too_short": "tidak boleh kosong",
     "too_short": "tidak boleh kosong",
+    "string_too_long": "terlalu panjang (paling banyak {max_length} karakter)",
+    "too_long": "terlalu banyak butir (paling banyak {max_length})",
     "string_type": "harus berupa teks",
     "list_type": "harus berupa daftar (baris diawali `- `)",
     "dict_type": "harus berupa kelompok kunci: nilai",
