@@ -16,15 +16,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from generator.errors import BuildError, ConfigError
+from generator.errors import BuildError
 from generator.load import last_commit_time
 from generator.render import render
 from generator.validate import check
 from generator.validate.report import Report
+from generator.validate.site import site_config
 
 RENAME_EXCHANGE = 2
 MARKER = ".sebar-site"  # in every site Sebar builds: only a folder holding it is ever replaced
@@ -53,17 +55,18 @@ def build(root: Path, site: Path | None = None) -> BuildResult:
     root = root.resolve()
     site = (site or root / "site").resolve()
     check_target(root, site)
-    config_file = root / "mkdocs.yml"
-    if not config_file.is_file():
-        raise ConfigError(f"{config_file}: file konfigurasi situs tidak ditemukan")
     portal, datasets, report = check(root)
-    if portal is None or not report.valid:
+    site_settings = site_config(root)[0]  # mkdocs.yml's allowed keys, as check validated them
+    if portal is None or site_settings is None or not report.valid:
         raise InvalidContent(report)
     try:
         site.parent.mkdir(parents=True, exist_ok=True)
         with staging(site.parent) as work:
             docs, staged = work / "docs", work / "site"
             pages = render(root, portal, datasets, docs)
+            # mkdocs never parses the portal's mkdocs.yml (its loader runs Python tags): it gets ours.
+            config_file = work / "mkdocs.yml"
+            config_file.write_text(yaml.safe_dump(site_settings, allow_unicode=True), encoding="utf-8")
             with source_date(root), quiet_mkdocs():
                 try:
                     config = load_config(
