@@ -22,6 +22,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from generator.errors import BuildError
+from generator.harden import harden
 from generator.load import last_commit_time
 from generator.render import render
 from generator.validate import check
@@ -80,6 +81,7 @@ def build(root: Path, site: Path | None = None) -> BuildResult:
                     mkdocs_build(config)
                 except (MkDocsException, SystemExit) as error:
                     raise BuildError(f"mkdocs build gagal: {error}") from error
+            harden(staged, portal.url)
             index_search(staged)
             (staged / MARKER).write_text("Situs ini dibangun oleh Sebar (sebar build).\n", encoding="utf-8")
             swap(staged, site)
