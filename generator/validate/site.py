@@ -6,6 +6,7 @@ import contextlib
 import io
 import logging
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -85,7 +86,8 @@ def unsafe_tags(text: str) -> list[Issue]:
                 tag = (handle or "") + suffix
                 full = "tag:yaml.org,2002:" + suffix if handle == "!!" else tag
                 if full not in CORE_TAGS:
-                    found.append(issue("mkdocs-tag", "", tag=tag, line=token.start_mark.line + 1))
+                    line = token.start_mark.line + 1
+                    found.append(replace(issue("mkdocs-tag", "", tag=tag, line=line), row=line))
     return found
 
 
@@ -177,9 +179,9 @@ def theme(value: object, config: dict[str, Any]) -> list[Issue]:
 
 def plugins(value: object, config: dict[str, Any]) -> list[Issue]:
     found = entries(value)
-    bad = [issue("mkdocs-plugin", "plugins", name=n, allowed=", ".join(SAFE_PLUGINS)) for n, _ in found]
     config["plugins"] = [{n: o} if o else n for n, o in found if n in SAFE_PLUGINS]
-    return [b for b, (n, _) in zip(bad, found, strict=True) if n not in SAFE_PLUGINS]
+    allowed = ", ".join(SAFE_PLUGINS)
+    return [issue("mkdocs-plugin", "plugins", name=n, allowed=allowed) for n, _ in found if n not in SAFE_PLUGINS]
 
 
 def extensions(value: object, config: dict[str, Any]) -> list[Issue]:
