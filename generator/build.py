@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import errno
+import fcntl
 import logging
 import os
 import shutil
@@ -14,18 +16,24 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
 from markupsafe import Markup
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from generator.errors import BuildError, ConfigError
+from generator.errors import BuildError
+from generator.harden import harden
 from generator.load import last_commit_time
 from generator.render import render
 from generator.validate import check
 from generator.validate.report import Report
+from generator.validate.site import site_config
 
 RENAME_EXCHANGE = 2
+MARKER = ".sebar-site"  # in every site Sebar builds: only a folder holding it is ever replaced
+STAGING_LOCK = ".sebar-staging"  # locked by the build using a staging folder for as long as it runs
+SOURCES = ("datasets", "content", "templates", ".git")  # the portal's own folders: never a target
 
 
 @dataclass(frozen=True)
@@ -48,34 +56,104 @@ def build(root: Path, site: Path | None = None) -> BuildResult:
     """Build the portal at `root` into `site` (default root/site); all or nothing."""
     root = root.resolve()
     site = (site or root / "site").resolve()
-    config_file = root / "mkdocs.yml"
-    if not config_file.is_file():
-        raise ConfigError(f"{config_file}: file konfigurasi situs tidak ditemukan")
+    check_target(root, site)
     portal, datasets, report = check(root)
-    if portal is None or not report.valid:
+    site_settings = site_config(root)[0]  # mkdocs.yml's allowed keys, as check validated them
+    if portal is None or site_settings is None or not report.valid:
         raise InvalidContent(report)
-    site.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".sebar-", dir=site.parent) as work:
-        docs, staged = Path(work) / "docs", Path(work) / "site"
-        pages = render(root, portal, datasets, docs)
-        with source_date(root), quiet_mkdocs():
-            try:
-                config = load_config(
-                    str(config_file),
-                    docs_dir=str(docs),
-                    site_dir=str(staged),
-                    # Material prints site_name raw; as Markup, its `| e` does not escape it twice
-                    site_name=Markup.escape(portal.nama),
-                    strict=True,
-                    **({"site_url": portal.url} if portal.url else {}),
-                )
-                mkdocs_build(config)
-            except (MkDocsException, SystemExit) as error:
-                raise BuildError(f"mkdocs build gagal: {error}") from error
-        index_search(staged)
-        swap(staged, site)
+    try:
+        site.parent.mkdir(parents=True, exist_ok=True)
+        with staging(site.parent) as work:
+            docs, staged = work / "docs", work / "site"
+            pages = render(root, portal, datasets, docs)
+            # mkdocs never parses the portal's mkdocs.yml (its loader runs Python tags): it gets ours.
+            config_file = work / "mkdocs.yml"
+            config_file.write_text(yaml.safe_dump(site_settings, allow_unicode=True), encoding="utf-8")
+            with source_date(root), quiet_mkdocs():
+                try:
+                    config = load_config(
+                        str(config_file),
+                        docs_dir=str(docs),
+                        site_dir=str(staged),
+                        # Material prints site_name raw; as Markup, its `| e` does not escape it twice
+                        site_name=Markup.escape(portal.nama),
+                        strict=True,
+                        **({"site_url": portal.url} if portal.url else {}),
+                    )
+                    mkdocs_build(config)
+                except (MkDocsException, SystemExit) as error:
+                    raise BuildError(f"mkdocs build gagal: {error}") from error
+            harden(staged, portal.url)
+            index_search(staged)
+            (staged / MARKER).write_text("Situs ini dibangun oleh Sebar (sebar build).\n", encoding="utf-8")
+            swap(staged, site)
+    except OSError as error:
+        raise BuildError(f"situs tidak dapat ditulis ke {site}: {describe(error)}. Situs lama tetap utuh.") from error
     public = sum(d.public for d in datasets)
     return BuildResult(site=site, pages=len(pages), datasets=public, report=report)
+
+
+def check_target(root: Path, site: Path) -> None:
+    """Refuse a target whose replacement would delete the portal's sources or someone else's files."""
+    if root.is_relative_to(site):
+        raise BuildError(f"folder hasil {site} berisi portal itu sendiri ({root}); pilih folder lain, mis. {root}/site")
+    for name in SOURCES:
+        if site.is_relative_to(root / name):
+            raise BuildError(
+                f"folder hasil {site} berada di dalam {name}/ portal; pilih folder di luarnya, mis. {root}/site"
+            )
+    if site.exists() and not site.is_dir():
+        raise BuildError(f"{site} adalah file, bukan folder; hapus atau pindahkan file itu, atau pilih --site lain")
+    if site.is_dir() and not (site / MARKER).is_file() and any(site.iterdir()):
+        raise BuildError(
+            f"folder {site} berisi file tetapi bukan situs yang dibangun Sebar (tidak ada file penanda {MARKER}); "
+            "Sebar hanya mengganti situsnya sendiri. Pilih folder kosong atau folder baru, "
+            "atau hapus sendiri folder itu bila memang tidak diperlukan"
+        )
+
+
+def describe(error: OSError) -> str:
+    """An operating-system error as an operator can act on it."""
+    where = f" ({error.filename})" if error.filename else ""
+    if error.errno == errno.ENOSPC:
+        return f"disk penuh{where}: kosongkan ruang disk lalu bangun ulang"
+    if error.errno == errno.EFBIG:
+        return f"file melebihi batas ukuran file sistem{where}"
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"tidak ada izin menulis{where}: periksa hak akses folder atau pilih --site lain"
+    if error.errno in (errno.ENOTDIR, errno.EEXIST):
+        return f"bagian dari path adalah file, bukan folder{where}"
+    return f"{error.strerror or error}{where}"
+
+
+@contextlib.contextmanager
+def staging(parent: Path) -> Iterator[Path]:
+    """A `.sebar-*` work folder beside the site, locked while this build runs; stale ones are removed first."""
+    clean_stale(parent)
+    work = Path(tempfile.mkdtemp(prefix=".sebar-", dir=parent))
+    # Locked before it gets its name, so a cleaner never sees the lock file unlocked while we live.
+    lock = (work / (STAGING_LOCK + ".tmp")).open("w")
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        os.rename(work / (STAGING_LOCK + ".tmp"), work / STAGING_LOCK)
+        yield work
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+        lock.close()
+
+
+def clean_stale(parent: Path) -> None:
+    """Remove staging folders of builds that were killed: their lock died with them (flock is per process)."""
+    for folder in sorted(parent.glob(".sebar-*")):
+        lock_file = folder / STAGING_LOCK
+        if folder.is_symlink() or not folder.is_dir() or not lock_file.is_file():
+            continue  # not made by Sebar, or a build that is just starting
+        with lock_file.open("r") as lock:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                continue  # a build running now
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def index_search(site: Path) -> None:

@@ -1,4 +1,4 @@
-"""The site's generated Markdown pages, from Jinja2 templates (autoescaped, StrictUndefined)."""
+"""The site's generated Markdown pages, from Jinja2 templates (sandboxed, autoescaped, StrictUndefined)."""
 
 from __future__ import annotations
 
@@ -9,10 +9,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateError
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from markupsafe import Markup
 
 from generator.config import Portal
+from generator.errors import BuildError
 from generator.model import Dataset
 from generator.render.catalog import schema_org
 from generator.render.downloads import CHUNK, plain
@@ -54,13 +56,23 @@ def json_ld(data: dict[str, Any]) -> Markup:
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
+class TemplateFailed(BuildError):
+    """A portal template (templates/) failed or tried what the sandbox forbids."""
+
+    def __init__(self, name: str, detail: str, unsafe: bool) -> None:
+        super().__init__(f"templat templates/{name} gagal: {detail}")
+        self.name, self.detail, self.unsafe = name, detail, unsafe
+
+
 class Pages:
     """Gathers the catalogue once; each method yields (path in docs, Markdown text)."""
 
     def __init__(self, root: Path, portal: Portal, datasets: list[Dataset]) -> None:
         self.portal = portal
         self.datasets = sorted(datasets, key=lambda d: (d.produsen, d.slug))
-        self.env = Environment(
+        self.overrides = root / "templates"
+        # The portal's templates are untrusted input: the sandbox refuses `__class__` and its kin.
+        self.env = SandboxedEnvironment(
             loader=ChoiceLoader([FileSystemLoader(root / "templates"), FileSystemLoader(TEMPLATES)]),
             autoescape=True,
             undefined=StrictUndefined,
@@ -76,7 +88,14 @@ class Pages:
         """`path` is the page's URL inside the site; `base` leads from it back to the site root."""
         base = posixpath.relpath(".", path.rstrip("/") or ".") + "/" if path else ""
         names = [template.replace(".md", f"-{context['dataset'].slug}.md")] if "dataset" in context else []
-        text = self.env.select_template([*names, template]).render(base=base, **context)
+        try:
+            chosen = self.env.select_template([*names, template])
+            text = chosen.render(base=base, **context)
+        except TemplateError as error:
+            if not self.overrides.is_dir():
+                raise  # Sebar's own templates failing is a bug
+            name = getattr(error, "name", None) or template
+            raise TemplateFailed(name, str(error), isinstance(error, SecurityError)) from error
         return Path(path) / "index.md", text
 
     def all(self) -> Iterator[tuple[Path, str]]:

@@ -19,6 +19,7 @@ from generator.validate.metadata import (
 )
 from generator.validate.privacy import privacy_issues
 from generator.validate.report import Issue, Report
+from generator.validate.site import check_templates, site_config
 from generator.validate.table import check_table, schema_issues
 
 
@@ -48,6 +49,7 @@ def check(root: Path) -> tuple[Portal | None, list[Dataset], Report]:
             issues += found
             if dataset is not None:
                 datasets.append(dataset)
+    issues += site_config(root)[1] + check_templates(root, portal, datasets)
     history = load.git_history(root, [d.folder for d in datasets])
     for n, dataset in enumerate(datasets):
         if dataset.folder in history:

@@ -42,6 +42,72 @@ MESSAGES: dict[str, Message] = {
         "Jalankan sebar dari folder teratas repositori portal, atau beri `--root FOLDER`.",
         "Run sebar from the top folder of the portal's repository, or give `--root FOLDER`.",
     ),
+    # --- site configuration and templates: mkdocs.yml, templates/ (area A) ---
+    "mkdocs-missing": Message(
+        E,
+        "mkdocs.yml tidak ditemukan di `{root}`.",
+        "mkdocs.yml was not found in `{root}`.",
+        "Salin mkdocs.yml dari portal contoh Sebar ke folder teratas repositori.",
+        "Copy mkdocs.yml from Sebar's demo portal into the repository's top folder.",
+    ),
+    "mkdocs-tag": Message(
+        E,
+        "mkdocs.yml memakai tag YAML `{tag}` di baris {line}: tag seperti ini dapat menjalankan kode "
+        "atau membaca rahasia dari lingkungan, dan tidak diizinkan.",
+        "mkdocs.yml uses the YAML tag `{tag}` on line {line}: such tags can run code or read secrets "
+        "from the environment, and are not allowed.",
+        "Hapus tag `{tag}` dan tulis nilainya langsung.",
+        "Remove the tag `{tag}` and write the value itself.",
+    ),
+    "mkdocs-key": Message(
+        E,
+        "Kunci `{key}` di mkdocs.yml tidak diizinkan: {why}.",
+        "Key `{key}` in mkdocs.yml is not allowed: {why_en}.",
+        "Hapus atau perbaiki `{key}`; pengaturan yang boleh ada di Bantuan > Panduan operator.",
+        "Remove or correct `{key}`; the allowed settings are in Help > Operator guide.",
+    ),
+    "mkdocs-plugin": Message(
+        E,
+        "Plugin `{name}` di mkdocs.yml tidak diizinkan: plugin menjalankan kode saat situs dibangun.",
+        "Plugin `{name}` in mkdocs.yml is not allowed: plugins run code while the site is built.",
+        "Hapus `{name}` dari `plugins`. Plugin yang boleh: {allowed}.",
+        "Remove `{name}` from `plugins`. Allowed plugins: {allowed}.",
+    ),
+    "mkdocs-extension": Message(
+        E,
+        "Ekstensi Markdown `{name}` di mkdocs.yml tidak diizinkan (dapat membaca file atau menjalankan kode).",
+        "Markdown extension `{name}` in mkdocs.yml is not allowed (it may read files or run code).",
+        "Hapus `{name}` dari `markdown_extensions`. Ekstensi yang boleh: {allowed}.",
+        "Remove `{name}` from `markdown_extensions`. Allowed extensions: {allowed}.",
+    ),
+    "mkdocs-config": Message(
+        E,
+        "mkdocs menolak pengaturan di mkdocs.yml: {detail}",
+        "mkdocs refuses a setting in mkdocs.yml: {detail}",
+        "Perbaiki pengaturan yang disebut (lihat dokumentasi mkdocs dan Material for MkDocs).",
+        "Correct the setting named (see the mkdocs and Material for MkDocs documentation).",
+    ),
+    "template-override": Message(
+        W,
+        "Folder templates/ menimpa templat Sebar: {names}.",
+        "The templates/ folder overrides Sebar's templates: {names}.",
+        "PIC dan Walidata: periksa setiap perubahan templat ini sebelum menyetujui; hapus yang tidak perlu.",
+        "PIC and Walidata: review every change to these templates before approving; remove those not needed.",
+    ),
+    "template-unsafe": Message(
+        E,
+        "Templat ini memakai {what}, yang ditolak oleh sandbox templat.",
+        "This template uses {what_en}, which the template sandbox refuses.",
+        "Hapus bagian itu: templat portal hanya boleh memakai data halaman, bukan isi internal Python.",
+        "Remove it: a portal template may use the page's data only, not Python internals.",
+    ),
+    "template-error": Message(
+        E,
+        "Templat `{name}` tidak dapat dipakai: {detail}",
+        "Template `{name}` cannot be used: {detail}",
+        "Perbaiki templat di baris yang disebut, atau hapus file itu agar templat Sebar dipakai.",
+        "Correct the template at the line given, or delete the file so that Sebar's template is used.",
+    ),
     "metadata-missing": Message(
         E,
         "Kunci `{key}` wajib diisi tetapi belum ada.",

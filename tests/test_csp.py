@@ -1,0 +1,128 @@
+"""The built site under its Content-Security-Policy in Chromium: every page kind works with zero violations;
+links to other hosts carry rel="noopener noreferrer"."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from collections.abc import Iterator
+
+import pytest
+from playwright import sync_api
+from playwright.sync_api import Browser, Page, expect
+
+from generator.harden import links, policy
+from tests.test_browser import CHROMIUM, DATASET, TIMEOUT_MS
+
+WATCH = """
+window.__csp = [];
+document.addEventListener("securitypolicyviolation", e => window.__csp.push(e.violatedDirective + " " + e.blockedURI));
+"""
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox", "--disable-gpu"])
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser: Browser, site_url: str) -> Iterator[Page]:
+    context = browser.new_context(base_url=site_url + "/", locale="id-ID")
+    context.set_default_timeout(TIMEOUT_MS)
+    context.add_init_script(WATCH)
+    p = context.new_page()
+    p.console = []  # type: ignore[attr-defined]
+    p.on("console", lambda m: p.console.append(m.text) if m.type in ("error", "warning") else None)  # type: ignore[attr-defined]
+    p.on("pageerror", lambda e: p.console.append(str(e)))  # type: ignore[attr-defined]
+    yield p
+    context.close()
+
+
+def violations(page: Page) -> list[str]:
+    found = page.evaluate("window.__csp")
+    return found + [m for m in page.console if "Content Security Policy" in m or "Content-Security-Policy" in m]  # type: ignore[attr-defined]
+
+
+def test_csp_every_page_has_the_policy_in_its_head(demo_site):
+    for html_file in demo_site.rglob("*.html"):
+        html = html_file.read_text()
+        head = html[: html.index("</head>")]
+        assert head.count('http-equiv="Content-Security-Policy"') == 1, html_file
+        assert "default-src 'self'; script-src 'self'" in head and "object-src 'none'" in head
+        assert "unsafe-inline" not in head and "sebar-csp" not in head
+
+
+def test_csp_home_and_search_work_without_violations(page: Page):
+    page.goto("", wait_until="load")
+    expect(page.locator("html")).to_have_class(re.compile(r"\bjs\b"))  # Material's scripts ran
+    page.get_by_label("Cari data dan halaman").fill("kemiskinan")
+    page.get_by_label("Cari data dan halaman").press("Enter")
+    expect(page.locator("#sebar-cari-status")).to_contain_text("hasil untuk “kemiskinan”")  # Pagefind (WASM)
+    assert page.locator("#sebar-hasil a").count() > 0
+    assert violations(page) == []
+
+
+def test_csp_catalogue_filter_works_without_violations(page: Page):
+    page.goto("katalog/", wait_until="load")
+    count = page.locator("#sebar-jumlah")
+    before = count.text_content()
+    page.select_option("#saring-topik", "kemiskinan")
+    expect(count).not_to_have_text(before or "")
+    assert violations(page) == []
+
+
+def test_csp_dataset_table_paging_and_filter_work_without_violations(page: Page):
+    page.goto(DATASET, wait_until="load")
+    page.get_by_role("button", name="Berikutnya").click()
+    expect(page.locator(".sebar-tabel__info")).to_contain_text("Baris 26–50")
+    page.get_by_label("Cari di tabel").fill("BANDUNG")
+    expect(page.locator(".sebar-tabel__info")).not_to_contain_text("Baris 26–50")
+    assert violations(page) == []
+
+
+def test_csp_help_page_without_violations(page: Page):
+    page.goto("bantuan/", wait_until="load")
+    expect(page.locator("html")).to_have_class(re.compile(r"\bjs\b"))
+    assert violations(page) == []
+
+
+def test_csp_blocks_an_injected_inline_script(page: Page):
+    """The policy is live: an inline script the build did not hash does not run."""
+    page.goto("bantuan/", wait_until="load")
+    page.evaluate("""() => { const s = document.createElement('script');
+        s.textContent = 'window.__ran = true'; document.body.append(s); }""")
+    assert page.evaluate("window.__ran === undefined")
+    assert any("script-src" in v for v in violations(page))
+
+
+def test_harden_external_links_get_noopener(demo_site):
+    html = (demo_site / "bantuan" / "cli" / "index.html").read_text()
+    assert '<a href="http://127.0.0.1:8000" rel="noopener noreferrer">' in html
+    for page_file in demo_site.rglob("*.html"):
+        for tag in re.findall(r"<a\b[^>]*>", page_file.read_text()):
+            if re.search(r'href="https?://', tag):
+                assert re.search(r'rel="[^"]*\bnoopener\b[^"]*\bnoreferrer\b', tag), (page_file, tag)
+
+
+def test_harden_links_keep_own_host_and_merge_rel():
+    html = (
+        '<a href="https://data.kota.go.id/x">a</a><a rel="nofollow" href="https://lain.go.id">b</a><a href="../">c</a>'
+    )
+    assert links(html, "data.kota.go.id") == (
+        '<a href="https://data.kota.go.id/x">a</a>'
+        '<a rel="nofollow noopener noreferrer" href="https://lain.go.id">b</a><a href="../">c</a>'
+    )
+
+
+def test_harden_policy_hashes_inline_scripts_not_data():
+    html = (
+        '<meta http-equiv="Content-Security-Policy" content="sebar-csp">'
+        '<script>a()</script><script type="application/ld+json">{}</script><script src="x.js"></script>'
+    )
+    digest = base64.b64encode(hashlib.sha256(b"a()").digest()).decode()
+    out = policy(html)
+    assert out.count("'sha256-") == 1 and f"'sha256-{digest}'" in out and "sebar-csp" not in out
