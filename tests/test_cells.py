@@ -171,7 +171,7 @@ def test_check_null_byte_file_names_row_and_column(tmp_path):
 
 
 def test_check_catastrophic_pattern_stops_in_bounded_time(tmp_path):
-    data = "kode\naaa\n" + "a" * 50_000 + "b\n"
+    data = "kode\naaa\n" + "a" * 30_000 + "b\n"  # within the cell-length limit
     root = table_portal(tmp_path, ['name: kode, constraints: {pattern: "(a+)+$"}'], data)
     start = time.monotonic()
     assert slugs(root) == [("pattern-timeout", 3, "kode")]

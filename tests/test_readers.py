@@ -151,7 +151,13 @@ def test_check_fifo_and_folder_named_datapackage_yaml_end_with_errors(tmp_path):
     os.mkfifo(fifo / "datapackage.yaml")
     (root / "datasets" / "dinkes" / "folder" / "datapackage.yaml").mkdir(parents=True)
     found = errors(root)
-    assert ("yaml-error", "File tidak dapat dibaca: ini sebuah FIFO (pipa bernama), bukan file biasa") in found
+    # check reports the FIFO without opening it; the reader refuses it on its own too
+    assert (
+        "special-file",
+        "`datasets/dinkes/pipa/datapackage.yaml` bukan file biasa maupun folder (FIFO, soket atau perangkat).",
+    ) in found
+    with pytest.raises(DatasetError, match="ini sebuah FIFO"):
+        load.read_yaml(fifo / "datapackage.yaml")
     assert ("yaml-error", "File tidak dapat dibaca: ini sebuah folder, bukan file biasa") in found
 
 

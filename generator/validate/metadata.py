@@ -45,7 +45,6 @@ DETAIL_ID = {
     "int_parsing": "harus berupa bilangan bulat",
     "value_error": "{error}",
     "greater_than_equal": "harus {ge} atau lebih",
-    "string_too_long": "terlalu panjang (paling banyak {max_length} karakter)",
 }
 # what a pattern-checked key looks like, by its last name
 HINTS = {
