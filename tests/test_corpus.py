@@ -40,6 +40,10 @@ def corpus_portal(tmp_path: Path, case: str) -> Path:
             folder, root / "datasets" / "dinkes" / case, symlinks=True, ignore=shutil.ignore_patterns("case.yaml")
         )
     if (folder / "root").is_dir():
+        for item in (folder / "root").rglob("*"):  # a case's file replaces the portal's (a link cannot overwrite)
+            target = root / item.relative_to(folder / "root")
+            if target.is_file() and not target.is_dir():
+                target.unlink()
         shutil.copytree(folder / "root", root, symlinks=True, dirs_exist_ok=True)
     return root
 

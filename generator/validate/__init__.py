@@ -49,14 +49,15 @@ def check(root: Path) -> tuple[Portal | None, list[Dataset], Report]:
             issues += found
             if dataset is not None:
                 datasets.append(dataset)
-    issues += site_config(root)[1] + check_templates(root, portal, datasets)
+    settings, found = site_config(root)
+    issues += found + check_templates(root, portal, datasets)
     history = load.git_history(root, [d.folder for d in datasets])
     for n, dataset in enumerate(datasets):
         if dataset.folder in history:
             commit, date = history[dataset.folder]
             datasets[n] = replace(dataset, updated=date, commit=commit)
     if portal is not None:
-        issues += check_content(root, portal, datasets)
+        issues += check_content(root, portal, datasets, (settings or {}).get("nav"))
     return portal, datasets, Report(tuple(issues))
 
 

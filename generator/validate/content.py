@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote
 
-import yaml
-
+from generator import load
 from generator.config import Portal
+from generator.errors import DatasetError
 from generator.model import Dataset
 from generator.validate.report import Issue
 
@@ -30,6 +30,7 @@ FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.DOTALL | re.MULTILINE)
 CODE_SPAN = re.compile(r"`[^`\n]*`")
 MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")  # [text](target) and ![alt](target)
 MD_REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
+LINE = re.compile(r"baris (\d+)")
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 # Raw HTML in content pages is allowed for layout; what runs script is not.
 URL_CONTEXT = r"(?:(?:href|src|action|formaction|data|poster|background|xlink:href)\s*=\s*[\"']?|\]\(\s*<?|\]:\s*<?)"
@@ -103,15 +104,12 @@ def front_matter_issue(text: str, file: str) -> Issue | None:
     found = FRONT_MATTER.match(text)
     if not found:
         return None
-    try:
-        meta = yaml.safe_load(found.group(1) or "")
-    except yaml.YAMLError as error:
-        problem = getattr(error, "problem", None) or str(error)
-        mark = getattr(error, "problem_mark", None)
-        if "stream end" in problem:  # an unclosed [ or {: name the line where it opened
-            mark = getattr(error, "context_mark", None) or mark
-        line = mark.line + 2 if mark else 1  # +1 for the opening `---`
-        return Issue("content-front-matter", "content", file, row=line, params={"line": line, "detail": problem})
+    try:  # a leading newline for the opening `---`, so that the reader's line numbers are the page's
+        meta = load.parse_yaml("\n" + (found.group(1) or ""), file)
+    except DatasetError as error:
+        where = LINE.search(error.detail)
+        line = int(where.group(1)) if where else 1
+        return Issue("content-front-matter", "content", file, row=line, params={"line": line, "detail": error.detail})
     if meta is None:
         return None
     detail = None
@@ -168,8 +166,22 @@ def broken_links(text: str, page: str, known: set[str], file: str) -> list[Issue
     return issues
 
 
-def check_content(root: Path, portal: Portal, datasets: list[Dataset]) -> list[Issue]:
-    """Every problem of content/ that would leak a file, run script, or fail the build."""
+def nav_pages(nav: object) -> Iterator[str]:
+    """The pages mkdocs.yml's `nav` names (web addresses aside), at any depth."""
+    if isinstance(nav, str):
+        if not SCHEME.match(nav) and not nav.startswith("/"):
+            yield nav
+    elif isinstance(nav, list):
+        for item in nav:
+            yield from nav_pages(item)
+    elif isinstance(nav, dict):
+        for item in nav.values():
+            yield from nav_pages(item)
+
+
+def check_content(root: Path, portal: Portal, datasets: list[Dataset], nav: object = None) -> list[Issue]:
+    """Every problem of content/ (and of the pages `nav` names) that would leak a file, run script,
+    or fail the build."""
     folder = root / "content"
     issues = link_issues(root, folder, "content")
     if issues or not folder.is_dir():
@@ -204,4 +216,7 @@ def check_content(root: Path, portal: Portal, datasets: list[Dataset]) -> list[I
             if problem:
                 issues.append(problem)
             issues += broken_links(text, page, known, file)
+    for page in nav_pages(nav):
+        if posixpath.normpath(page) not in known:
+            issues.append(Issue("mkdocs-nav", "portal", "mkdocs.yml", params={"page": page}))
     return issues

@@ -50,6 +50,14 @@ MESSAGES: dict[str, Message] = {
         "Salin mkdocs.yml dari portal contoh Sebar ke folder teratas repositori.",
         "Copy mkdocs.yml from Sebar's demo portal into the repository's top folder.",
     ),
+    "mkdocs-nav": Message(
+        E,
+        "`nav` di mkdocs.yml menyebut halaman `{page}`, tetapi halaman itu tidak ada di content/ "
+        "maupun di halaman yang dibuat Sebar.",
+        "`nav` in mkdocs.yml names the page `{page}`, which is neither in content/ nor among Sebar's pages.",
+        "Buat file content/{page}, perbaiki namanya di `nav`, atau hapus butir itu dari `nav`.",
+        "Create content/{page}, correct its name in `nav`, or remove the entry from `nav`.",
+    ),
     "mkdocs-tag": Message(
         E,
         "mkdocs.yml memakai tag YAML `{tag}` di baris {line}: tag seperti ini dapat menjalankan kode "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
+import os
 import tempfile
 from dataclasses import replace
 from pathlib import Path
@@ -108,6 +109,8 @@ def entries(value: object) -> list[tuple[str, Any]]:
 def site_config(root: Path) -> tuple[dict[str, Any] | None, list[Issue]]:
     """The effective mkdocs config built from mkdocs.yml's allowed keys, or None and the issues."""
     path = root / FILE
+    if path.is_symlink():  # never read a secret through it
+        return None, [Issue("symlink", "portal", FILE, params={"path": FILE, "target": os.readlink(path)})]
     if not path.is_file():
         return None, [issue("mkdocs-missing", "", root=str(root))]
     try:
