@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright import sync_api
+from playwright.sync_api import Browser
 
 from generator.build import build
 from generator.serve import QuietHandler
@@ -19,6 +21,14 @@ from generator.serve import QuietHandler
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
 PORTAL_FILES = ("portal.yml", "mkdocs.yml", "datasets", "content")
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 GIT_DATE = "2026-11-02T08:00:00+07:00"
 
 
@@ -69,6 +79,15 @@ def site_url(demo_site: Path) -> Iterator[str]:
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Debian's headless Chromium through Playwright (never a downloaded browser)."""
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

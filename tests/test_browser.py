@@ -18,10 +18,7 @@ from urllib.parse import urlparse
 import openpyxl
 import pytest
 import yaml
-from playwright import sync_api
 from playwright.sync_api import Browser, Page, expect
-
-CHROMIUM = Path("/usr/bin/chromium")
 
 DATASET = "dataset/opendata-jabar/penduduk-miskin/"
 SORT_FIELD = "jumlah_penduduk_miskin"
@@ -63,24 +60,6 @@ def info(page: Page):
 
 
 # --- fixtures ------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--no-first-run",
-            ],
-        )
-        yield b
-        b.close()
 
 
 @pytest.fixture

@@ -9,24 +9,15 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from playwright import sync_api
 from playwright.sync_api import Browser, Page, expect
 
 from generator.harden import links, policy
-from tests.test_browser import CHROMIUM, DATASET, TIMEOUT_MS
+from tests.test_browser import DATASET, TIMEOUT_MS
 
 WATCH = """
 window.__csp = [];
 document.addEventListener("securitypolicyviolation", e => window.__csp.push(e.violatedDirective + " " + e.blockedURI));
 """
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox", "--disable-gpu"])
-        yield b
-        b.close()
 
 
 @pytest.fixture

@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-from playwright import sync_api
 from playwright.sync_api import Browser, Page, expect
 
 from generator.build import build
@@ -25,7 +24,6 @@ from generator.serve import QuietHandler
 from generator.validate import check
 from tests.helpers import ROOT
 
-CHROMIUM = Path("/usr/bin/chromium")
 TIMEOUT_MS = 10_000
 SCRIPT = "<script>alert(1)</script>"
 IMG = '"><img src=x onerror=alert(1)>'
@@ -133,18 +131,6 @@ def hostile_url(hostile_site: Path) -> Iterator[str]:
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
     server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
-        )
-        yield b
-        b.close()
 
 
 @pytest.fixture
