@@ -5,12 +5,15 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import os
 import re
 import stat
 from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import yaml
 
@@ -205,70 +208,219 @@ def detect_delimiter(text: str) -> str:
     return best
 
 
-def read_csv_rows(path: Path, dialect: Dialect, limits: Batas = DEFAULT_LIMITS) -> tuple[list[list[str]], str, str]:
-    data = read_regular(path, limits)
-    encoding = dialect.encoding or detect_encoding(data)
+CHUNK_ROWS = 50_000  # data rows handed to the checks at a time: memory is bounded by this, not the file
+BLOCK = 1 << 20
+
+
+def open_regular(path: Path, limits: Batas) -> IO[bytes]:
+    """A regular file of bounded size, opened for streaming: a FIFO or device would block or never end."""
     try:
-        text = data.decode(encoding)
-    except (UnicodeDecodeError, LookupError) as error:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except FileNotFoundError as error:
+        raise DatasetError(path, "file tidak ditemukan") from error
+    except OSError as error:
+        raise DatasetError(path, f"file tidak dapat dibuka ({error.strerror})") from error
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        raise DatasetError(path, f"ini sebuah {file_kind(info.st_mode)}, bukan file biasa")
+    if info.st_size > limits.ukuran_file_mb * 1024 * 1024:
+        os.close(fd)
+        raise over_limit(
+            path, "ukuran_file_mb", limits.ukuran_file_mb, f"file lebih besar dari {limits.ukuran_file_mb} MB"
+        )
+    return os.fdopen(fd, "rb")
+
+
+def blocks(file: IO[bytes], path: Path, limits: Batas) -> Iterator[bytes]:
+    """The file's bytes in blocks, refusing a file that grew past the size limit while being read."""
+    limit, total = limits.ukuran_file_mb * 1024 * 1024, 0
+    while block := file.read(BLOCK):
+        total += len(block)
+        if total > limit:
+            raise over_limit(
+                path, "ukuran_file_mb", limits.ukuran_file_mb, f"file lebih besar dari {limits.ukuran_file_mb} MB"
+            )
+        yield block
+
+
+def decodes(path: Path, encoding: str, limits: Batas) -> bool:
+    """Whether the whole file decodes as `encoding`, read block by block."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    with open_regular(path, limits) as file:
+        try:
+            for block in blocks(file, path, limits):
+                decoder.decode(block)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return False
+    return True
+
+
+def stream_encoding(path: Path, limits: Batas) -> str:
+    """detect_encoding without holding the file: the first block decides BOMs and UTF-16, a pass decides UTF-8."""
+    with open_regular(path, limits) as file:
+        head = file.read(4000)
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    if head and head.count(0) > len(head) // 4:
+        return "utf-16-le" if head[1:2] == b"\x00" else "utf-16-be"
+    return next((e for e in ("utf-8", "cp1252") if decodes(path, e, limits)), "latin-1")
+
+
+def csv_lines(path: Path, dialect: Dialect, limits: Batas) -> tuple[Iterator[str], str, str]:
+    """The file's lines as text (line ends kept), its encoding and its delimiter, read as a stream."""
+    encoding = dialect.encoding or stream_encoding(path, limits)
+    try:
+        codecs.lookup(encoding)
+    except LookupError as error:
         raise DatasetError(path, f"tidak dapat dibaca sebagai {encoding} ({error})") from error
-    del data
-    text = text.removeprefix("\ufeff")
-    delimiter = dialect.delimiter or detect_delimiter(text)
-    csv.field_size_limit(max(len(text) + 1, 131072))  # cells are measured below, naming their column
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows: list[list[str]] = []
-    cells = 0
+    if dialect.encoding and not decodes(path, encoding, limits):
+        raise DatasetError(path, f"tidak dapat dibaca sebagai {encoding} (ada byte yang bukan {encoding})")
+    file = open_regular(path, limits)
+    text = io.TextIOWrapper(io.BufferedReader(_Raw(file, path, limits), BLOCK), encoding=encoding, newline="")
+    head = text.read(65536)
+    head += text.readline()
+    head = head.removeprefix("\ufeff")
+    delimiter = dialect.delimiter or detect_delimiter(head)
+
+    def lines() -> Iterator[str]:
+        with text:
+            yield from io.StringIO(head, newline="")
+            yield from text
+
+    return lines(), encoding, delimiter
+
+
+class _Raw(io.RawIOBase):
+    """The file as a raw stream that stops at the size limit (TextIOWrapper reads through it)."""
+
+    def __init__(self, file: IO[bytes], path: Path, limits: Batas) -> None:
+        self.file, self.path, self.limits = file, path, limits
+        self.total = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        data = self.file.read(len(buffer))
+        self.total += len(data)
+        if self.total > self.limits.ukuran_file_mb * 1024 * 1024:
+            raise over_limit(
+                self.path,
+                "ukuran_file_mb",
+                self.limits.ukuran_file_mb,
+                f"file lebih besar dari {self.limits.ukuran_file_mb} MB",
+            )
+        buffer[: len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        self.file.close()
+        super().close()
+
+
+def csv_rows(path: Path, lines: Iterator[str], delimiter: str, limits: Batas) -> Iterator[list[str]]:
+    """The CSV records of `lines`, each checked against the limits as it is read."""
+    # no cell is longer than the file: cells are measured below, naming their column
+    csv.field_size_limit(max(path.stat().st_size + 1, 131072))
+    reader = csv.reader(lines, delimiter=delimiter)
+    count = cells = 0
     try:
         for row in reader:
-            if len(rows) >= limits.baris:
+            if count >= limits.baris:
                 raise over_limit(path, "baris", limits.baris, f"file berisi lebih dari {limits.baris} baris")
+            count += 1
             cells += len(row)
-            check_row(path, row, len(rows) + 1, cells, limits)
-            rows.append(row)
+            check_row(path, row, count, cells, limits)
+            yield row
     except csv.Error as error:
         if "field larger" in str(error):
             raise over_limit(
                 path,
                 "panjang_sel",
                 limits.panjang_sel,
-                f"baris {len(rows) + 1}: sel lebih dari {limits.panjang_sel} karakter (tanda kutip tidak ditutup?)",
+                f"baris {count + 1}: sel lebih dari {limits.panjang_sel} karakter (tanda kutip tidak ditutup?)",
             ) from error
-        raise DatasetError(path, f"baris {len(rows) + 1}: CSV tidak sah ({error})") from error
-    return rows, encoding, delimiter
+        raise DatasetError(path, f"baris {count + 1}: CSV tidak sah ({error})") from error
+    except UnicodeDecodeError as error:
+        raise DatasetError(path, f"baris {count + 1}: tidak dapat dibaca ({error})") from error
 
 
-def read_table(path: Path, dialect: Dialect, limits: Batas = DEFAULT_LIMITS) -> Table:
-    """Read a CSV or spreadsheet file into header + text rows, following the resource's dialect."""
+def read_csv_rows(path: Path, dialect: Dialect, limits: Batas = DEFAULT_LIMITS) -> tuple[list[list[str]], str, str]:
+    lines, encoding, delimiter = csv_lines(path, dialect, limits)
+    return list(csv_rows(path, lines, delimiter, limits)), encoding, delimiter
+
+
+@dataclass
+class TableStream:
+    """A table being read: its header now, its data rows in chunks of at most CHUNK_ROWS, read once."""
+
+    header: list[str]
+    header_row: int  # the file's row number (1-based) of the (last) header row
+    chunks: Iterator[tuple[list[list[str]], list[int]]]  # (rows of text cells, their file row numbers)
+    encoding: str | None = None  # None for a spreadsheet
+    delimiter: str | None = None
+
+
+def open_table(path: Path, dialect: Dialect, limits: Batas = DEFAULT_LIMITS, size: int = CHUNK_ROWS) -> TableStream:
+    """Open a CSV or spreadsheet file as a stream of text rows, following the resource's dialect."""
     encoding = delimiter = None
     if path.suffix.lower() in (".xlsx", ".xls"):
-        rows = sheets.read_sheet_rows(path, read_regular(path, limits), dialect, limits)
+        rows: Iterator[list[str]] = iter(sheets.read_sheet_rows(path, read_regular(path, limits), dialect, limits))
     elif path.suffix.lower() in (".csv", ".tsv", ".txt"):
-        rows, encoding, delimiter = read_csv_rows(path, dialect, limits)
+        lines, encoding, delimiter = csv_lines(path, dialect, limits)
+        rows = csv_rows(path, lines, delimiter, limits)
     else:
         raise DatasetError(path, f"format '{path.suffix}' tidak didukung (gunakan CSV, XLSX atau XLS)")
     last_header = max(dialect.headerRows)
-    if last_header > len(rows):
-        raise DatasetError(path, f"baris judul {last_header} tidak ada (file berisi {len(rows)} baris)")
-    width = max(len(rows[i - 1]) for i in dialect.headerRows)
+    top = list(itertools.islice(rows, last_header))
+    if last_header > len(top):
+        raise DatasetError(path, f"baris judul {last_header} tidak ada (file berisi {len(top)} baris)")
+    width = max(len(top[i - 1]) for i in dialect.headerRows)
     header = []
     for column in range(width):
-        parts = [rows[i - 1][column].strip() for i in dialect.headerRows if column < len(rows[i - 1])]
+        parts = [top[i - 1][column].strip() for i in dialect.headerRows if column < len(top[i - 1])]
         header.append(dialect.headerJoin.join(part for part in parts if part))
-    if encoding is None:  # a spreadsheet has no missing cells, only empty ones
-        rows = [row + [""] * (width - len(row)) for row in rows]
-    while len(rows) > last_header and not any(cell.strip() for cell in rows[-1]):
-        rows.pop()  # blank lines after the data (formatted but empty spreadsheet rows, `;;;` lines)
+    pad = encoding is None  # a spreadsheet has no missing cells, only empty ones
     skipped = set(dialect.commentRows)
-    numbered = [(n, row) for n, row in enumerate(rows, start=1) if n > last_header and n not in skipped]
-    return Table(
-        header=header,
-        header_row=last_header,
-        rows=[row for _, row in numbered],
-        line_numbers=[n for n, _ in numbered],
-        encoding=encoding,
-        delimiter=delimiter,
-    )
+
+    def chunks() -> Iterator[tuple[list[list[str]], list[int]]]:
+        batch: list[list[str]] = []
+        numbers: list[int] = []
+        sent = False
+        blank: list[tuple[int, list[str]]] = []  # blank rows held back: dropped if nothing follows them
+        for n, row in enumerate(rows, start=last_header + 1):
+            if pad and len(row) < width:
+                row = row + [""] * (width - len(row))
+            if not any(cell.strip() for cell in row):
+                blank.append((n, row))
+                continue
+            for number, held in [*blank, (n, row)]:
+                if number not in skipped:
+                    batch.append(held)
+                    numbers.append(number)
+            blank.clear()
+            if len(batch) >= size:
+                yield batch, numbers
+                batch, numbers, sent = [], [], True
+        if batch or not sent:
+            yield batch, numbers
+
+    return TableStream(header, last_header, chunks(), encoding, delimiter)
+
+
+def read_table(path: Path, dialect: Dialect, limits: Batas = DEFAULT_LIMITS) -> Table:
+    """Read a whole CSV or spreadsheet file into header + text rows (small tables and tests)."""
+    stream = open_table(path, dialect, limits)
+    rows: list[list[str]] = []
+    numbers: list[int] = []
+    for batch, lines in stream.chunks:
+        rows += batch
+        numbers += lines
+    return Table(stream.header, stream.header_row, rows, numbers, stream.encoding, stream.delimiter)
 
 
 def last_commit_time(root: Path) -> int | None:
