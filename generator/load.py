@@ -363,16 +363,26 @@ class TableStream:
     chunks: Iterator[tuple[list[list[str]], list[int]]]  # (rows of text cells, their file row numbers)
     encoding: str | None = None  # None for a spreadsheet
     delimiter: str | None = None
+    lines: int = 0  # the file's line count: no fewer than its rows (a cell can hold line ends)
+
+
+def count_lines(path: Path, limits: Batas) -> int:
+    with open_regular(path, limits) as file:
+        return sum(block.count(b"\n") for block in blocks(file, path, limits)) + 1
 
 
 def open_table(path: Path, dialect: Dialect, limits: Batas = DEFAULT_LIMITS, size: int = CHUNK_ROWS) -> TableStream:
     """Open a CSV or spreadsheet file as a stream of text rows, following the resource's dialect."""
     encoding = delimiter = None
     if path.suffix.lower() in (".xlsx", ".xls"):
-        rows: Iterator[list[str]] = iter(sheets.read_sheet_rows(path, read_regular(path, limits), dialect, limits))
+        whole = sheets.read_sheet_rows(path, read_regular(path, limits), dialect, limits)
+        count = len(whole)
+        rows: Iterator[list[str]] = iter(whole)
+        del whole
     elif path.suffix.lower() in (".csv", ".tsv", ".txt"):
         lines, encoding, delimiter = csv_lines(path, dialect, limits)
         rows = csv_rows(path, lines, delimiter, limits)
+        count = count_lines(path, limits)
     else:
         raise DatasetError(path, f"format '{path.suffix}' tidak didukung (gunakan CSV, XLSX atau XLS)")
     last_header = max(dialect.headerRows)
@@ -395,7 +405,7 @@ def open_table(path: Path, dialect: Dialect, limits: Batas = DEFAULT_LIMITS, siz
         for n, row in enumerate(rows, start=last_header + 1):
             if pad and len(row) < width:
                 row = row + [""] * (width - len(row))
-            if not any(cell.strip() for cell in row):
+            if not "".join(row).strip():
                 blank.append((n, row))
                 continue
             for number, held in [*blank, (n, row)]:
@@ -409,7 +419,7 @@ def open_table(path: Path, dialect: Dialect, limits: Batas = DEFAULT_LIMITS, siz
         if batch or not sent:
             yield batch, numbers
 
-    return TableStream(header, last_header, chunks(), encoding, delimiter)
+    return TableStream(header, last_header, chunks(), encoding, delimiter, count)
 
 
 def read_table(path: Path, dialect: Dialect, limits: Batas = DEFAULT_LIMITS) -> Table:

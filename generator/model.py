@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from generator.config import DatasetSpec, ResourceSpec
+
+FIRST_ROWS = 25  # rows of a table rendered into its page (Resource.head); the rest load on demand
 
 
 @dataclass(frozen=True)
@@ -23,9 +25,12 @@ class Table:
 
 @dataclass(frozen=True)
 class Resource:
+    """A checked table: its row count and first rows; the rows themselves are in the downloads."""
+
     spec: ResourceSpec
-    table: Table
-    records: list[dict[str, Any]] = field(default_factory=list)  # typed values, once valid
+    rows: int = 0
+    head: tuple[dict[str, Any], ...] = ()  # the first FIRST_ROWS typed records, for the page
+    formats: tuple[str, ...] = ("csv", "xlsx", "json", "parquet")  # the downloads written
 
 
 @dataclass(frozen=True)
@@ -35,6 +40,7 @@ class Dataset:
     resources: tuple[Resource, ...]
     updated: str | None = None  # ISO date of the last commit touching the folder
     commit: str | None = None
+    files: Path | None = None  # the folder holding its downloads (written by check, or from the cache)
 
     @property
     def slug(self) -> str:

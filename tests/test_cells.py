@@ -133,7 +133,7 @@ def test_check_group_char_accepts_only_well_grouped_integers(tmp_path):
 def test_check_group_char_well_grouped_integer_is_read_exactly(tmp_path):
     root = table_portal(tmp_path, ['name: jumlah, type: integer, groupChar: "."'], "jumlah\n1.234.567\n12\n")
     _, datasets, report = check(root)
-    assert report.valid and [r["jumlah"] for r in datasets[0].resources[0].records] == [1234567, 12]
+    assert report.valid and [r["jumlah"] for r in datasets[0].resources[0].head] == [1234567, 12]
 
 
 def test_check_thousands_dot_without_group_char_warns_once_per_column(tmp_path):

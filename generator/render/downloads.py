@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
-import io
 import json
+import os
 import re
-import zipfile
+import shutil
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+import pyarrow as pa
+import pyarrow.parquet as pq
+import xlsxwriter
 
-from generator.config import Portal
+from generator.config import Portal, ResourceSpec
 from generator.model import Dataset, Resource
 
 CHUNK = 1000  # rows per file of the table script
@@ -24,7 +25,9 @@ FORMATS = {  # the downloads of every resource, by file extension
     "csv": "text/csv",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "json": "application/json",
+    "parquet": "application/vnd.apache.parquet",
 }
+XLSX_ROWS = 200_000  # beyond this a spreadsheet is no help (Excel holds 1,048,576): CSV and Parquet only
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # zip entries carry no build time: same input, same bytes
 # OWASP CSV injection: a text cell starting with one of these is a formula to a spreadsheet
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -65,82 +68,185 @@ def csv_text(value: Any) -> str:
     return str(plain(value))
 
 
-def resource_csv(resource: Resource) -> bytes:
-    names = [f.name for f in resource.spec.schema_.fields]
-    out = io.StringIO(newline="")
-    # CRLF rows (RFC 4180): the writer quotes a cell holding any character of the line end, so a
-    # lone CR inside a cell is quoted too and cannot split the row
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(names)
-    writer.writerows([csv_text(record[n]) for n in names] for record in resource.records)
-    return out.getvalue().encode("utf-8")
-
-
-def resource_json(resource: Resource) -> bytes:
-    rows = [{k: plain(v) for k, v in record.items()} for record in resource.records]
-    return json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
-
-def resource_chunks(resource: Resource) -> list[bytes]:
-    """The table for the page's script: rows as arrays in column order, CHUNK rows a file, so
-    that turning a page loads one small file whatever the row count."""
-    names = [f.name for f in resource.spec.schema_.fields]
-    rows = [[plain(record[n]) for n in names] for record in resource.records]
-    return [
-        json.dumps(rows[start : start + CHUNK], ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        for start in range(0, max(len(rows), 1), CHUNK)
-    ]
-
-
-def resource_xlsx(resource: Resource, updated: dt.datetime) -> bytes:
-    book = Workbook(write_only=True)
-    book.properties.creator = "Sebar"
-    book.properties.created = book.properties.modified = updated
-    sheet = book.create_sheet(title="data")
-    fields = resource.spec.schema_.fields
-    key = resource.spec.schema_.model_extra.get("primaryKey") if resource.spec.schema_.model_extra else None
+def as_text_columns(spec: ResourceSpec) -> list[bool]:
+    """Columns written to a spreadsheet as text: the primary key and identifiers keep their digits."""
+    key = spec.schema_.model_extra.get("primaryKey") if spec.schema_.model_extra else None
     keys = [key] if isinstance(key, str) else key if isinstance(key, list) else []
-    as_text = [f.name in keys or bool(IDENTIFIER.match(f.name)) for f in fields]  # codes keep their digits
-    sheet.append([text_cell(sheet, f.name) for f in fields])
-    for record in resource.records:
-        sheet.append([xlsx_cell(sheet, record[f.name], text) for f, text in zip(fields, as_text, strict=True)])
-    raw = io.BytesIO()
-    book.save(raw)
-    return fixed_zip(raw.getvalue(), updated.strftime("%Y-%m-%dT%H:%M:%SZ").encode())
+    return [f.name in keys or bool(IDENTIFIER.match(f.name)) for f in spec.schema_.fields]
 
 
-def text_cell(sheet: WriteOnlyWorksheet, text: str, defuse: bool = True) -> WriteOnlyCell:
-    """A cell that holds text whatever it starts with (openpyxl takes a leading `=` for a formula)."""
-    cell = WriteOnlyCell(sheet, value=defused(text) if defuse else text)
-    cell.data_type = "s"
-    return cell
+def csv_column(kind: str, values: list[Any]) -> list[str]:
+    """csv_text of every value of a column, with the common types done without a call per cell."""
+    if kind == "string":
+        return [("" if v is None else defused(v) if v.startswith(FORMULA_START) else v) for v in values]
+    if kind in ("integer", "year"):
+        return ["" if v is None else str(v) for v in values]
+    if kind == "number":
+        return ["" if v is None else format(v, "f") for v in values]
+    return [csv_text(v) for v in values]
 
 
-def xlsx_cell(sheet: WriteOnlyWorksheet, value: Any, as_text: bool) -> Any:
-    """Numbers stay numbers while a spreadsheet can hold them exactly; identifiers and longer
-    numbers (a 16-digit NIK) are written as text."""
-    if isinstance(value, str):
-        return text_cell(sheet, value)
-    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
-        digits = len(Decimal(value).normalize().as_tuple().digits)
-        if as_text or digits > EXACT_DIGITS:
-            return text_cell(sheet, csv_text(value), defuse=False)
-        return float(value) if isinstance(value, Decimal) else value
-    return value
+def plain_column(kind: str, values: list[Any]) -> list[Any]:
+    if kind in ("string", "integer", "year", "boolean"):
+        return values
+    if kind == "date":
+        return [None if v is None else v.isoformat() for v in values]
+    return [plain(v) for v in values]
 
 
-def fixed_zip(data: bytes, stamp: bytes) -> bytes:
-    """Rewrite a zip with fixed entry times, so that the file is byte-identical on every build."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            data = source.read(info.filename)
-            if info.filename == "docProps/core.xml":  # openpyxl stamps the save time here
-                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + stamp, data)
-            target.writestr(entry, data)
-    return out.getvalue()
+ARROW_TYPES = {
+    "string": pa.string(),
+    "integer": pa.int64(),
+    "year": pa.int64(),
+    "number": pa.float64(),
+    "boolean": pa.bool_(),
+    "date": pa.date32(),
+}
+
+
+def arrow_column(kind: str, values: list[Any]) -> pa.Array:
+    if kind == "number":
+        return pa.array([None if v is None else float(v) for v in values], pa.float64())
+    if kind in ARROW_TYPES:
+        return pa.array(values, ARROW_TYPES[kind])
+    return pa.array([None if v is None else json.dumps(plain(v), ensure_ascii=False) for v in values], pa.string())
+
+
+class ResourceWriter:
+    """Writes one resource's downloads while its rows stream past: CSV, JSON, Parquet, the page's
+    chunks and, for tables up to XLSX_ROWS, XLSX. Files get their names only when complete."""
+
+    def __init__(self, spec: ResourceSpec, out: Path, xlsx: bool = True) -> None:
+        self.spec, self.out = spec, out
+        self.names = [f.name for f in spec.schema_.fields]
+        self.kinds = [f.type for f in spec.schema_.fields]
+        name = spec.name
+        out.mkdir(parents=True, exist_ok=True)
+        self.done: dict[Path, Path] = {}  # temporary name -> final name
+
+        def temp(final: str) -> Path:
+            path = out / f".{final}.tmp"
+            self.done[path] = out / final
+            return path
+
+        self.csv_file = temp(f"{name}.csv").open("w", encoding="utf-8", newline="")
+        # CRLF rows (RFC 4180): the writer quotes a cell holding any character of the line end, so a
+        # lone CR inside a cell is quoted too and cannot split the row
+        self.csv = csv.writer(self.csv_file, lineterminator="\r\n")
+        self.csv.writerow(self.names)
+        self.json_file = temp(f"{name}.json").open("w", encoding="utf-8")
+        self.json_file.write("[")
+        self.rows = 0
+        self.chunks = temp(f"{name}.bagian")
+        self.chunks.mkdir()
+        self.pending: list[list[Any]] = []
+        self.chunk_number = 0
+        self.schema = pa.schema([(n, ARROW_TYPES.get(k, pa.string())) for n, k in zip(self.names, self.kinds, strict=True)])
+        self.parquet_path: Path | None = temp(f"{name}.parquet")
+        self.parquet: pq.ParquetWriter | None = pq.ParquetWriter(self.parquet_path, self.schema, compression="zstd")
+        self.book: Any = None
+        if xlsx:
+            self.xlsx_path = temp(f"{name}.xlsx")
+            self.book = xlsxwriter.Workbook(
+                str(self.xlsx_path), {"constant_memory": True, "strings_to_numbers": False}
+            )
+            self.book.set_properties({"author": "Sebar", "created": dt.datetime(*FIXED_TIME)})
+            self.sheet = self.book.add_worksheet("data")
+            self.as_text = as_text_columns(spec)
+            for column, field in enumerate(self.names):
+                self.sheet.write_string(0, column, defused(field))
+
+    def write(self, columns: list[list[Any]]) -> None:
+        """A chunk of typed values, one list per field in schema order."""
+        if not columns or not columns[0]:
+            return
+        kinds = self.kinds
+        self.csv.writerows(zip(*[csv_column(k, c) for k, c in zip(kinds, columns, strict=True)], strict=True))
+        plain_columns = [plain_column(k, c) for k, c in zip(kinds, columns, strict=True)]
+        records = [dict(zip(self.names, row, strict=True)) for row in zip(*plain_columns, strict=True)]
+        text = json.dumps(records, ensure_ascii=False, separators=(",", ":"))[1:-1]
+        self.json_file.write(("," if self.rows else "") + text)
+        del records
+        self.pending += map(list, zip(*plain_columns, strict=True))
+        while len(self.pending) >= CHUNK:
+            self.flush_chunk(self.pending[:CHUNK])
+            del self.pending[:CHUNK]
+        if self.parquet is not None:
+            try:
+                arrays = [arrow_column(k, c) for k, c in zip(kinds, columns, strict=True)]
+                self.parquet.write_table(pa.Table.from_arrays(arrays, schema=self.schema))
+            except (pa.ArrowInvalid, OverflowError):  # an integer beyond 64 bits: no Parquet download
+                self.parquet.close()
+                self.parquet = None
+        if self.book is not None:
+            self.write_xlsx(columns)
+        self.rows += len(columns[0])
+
+    def write_xlsx(self, columns: list[list[Any]]) -> None:
+        # constant-memory mode writes a row when the next begins: rows in order, each one whole
+        sheet, as_text = self.sheet, self.as_text
+        for row, values in enumerate(zip(*columns, strict=True), start=self.rows + 1):
+            for column, value in enumerate(values):
+                if value is None:
+                    continue
+                if isinstance(value, str):
+                    # XML reads a CR as a line end, as the old writer left it: the cell keeps its lines
+                    sheet.write_string(row, column, defused(value).replace("\r\n", "\n").replace("\r", "\n"))
+                elif isinstance(value, bool):
+                    sheet.write_boolean(row, column, value)
+                elif isinstance(value, (int, Decimal)):
+                    digits = len(Decimal(value).normalize().as_tuple().digits)
+                    if as_text[column] or digits > EXACT_DIGITS:
+                        sheet.write_string(row, column, csv_text(value))
+                    else:
+                        sheet.write_number(row, column, float(value) if isinstance(value, Decimal) else value)
+                elif isinstance(value, (dt.date, dt.datetime)):
+                    sheet.write_datetime(row, column, value, self.date_format)
+                else:
+                    sheet.write_string(row, column, csv_text(value))
+
+    @property
+    def date_format(self) -> Any:
+        if not hasattr(self, "_date_format"):
+            self._date_format = self.book.add_format({"num_format": "yyyy-mm-dd h:mm:ss"})
+        return self._date_format
+
+    def flush_chunk(self, rows: list[list[Any]]) -> None:
+        data = json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        (self.chunks / f"{self.chunk_number}.json").write_bytes(data)
+        self.chunk_number += 1
+
+    def close(self) -> tuple[str, ...]:
+        """Finish every file and give it its name; returns the formats written."""
+        if self.pending or self.chunk_number == 0:
+            self.flush_chunk(self.pending)
+            self.pending = []
+        self.json_file.write("]")
+        self.json_file.close()
+        self.csv_file.close()
+        formats = ["csv", "json"]
+        if self.parquet is not None:
+            self.parquet.close()
+            formats.append("parquet")
+        elif self.parquet_path is not None:
+            self.parquet_path.unlink(missing_ok=True)
+            del self.done[self.parquet_path]
+        if self.book is not None:
+            self.book.close()
+            formats.append("xlsx")
+        for temp, final in self.done.items():
+            temp.rename(final)
+        return tuple(sorted(formats, key=list(FORMATS).index))
+
+    def abort(self) -> None:
+        """Stop writing (the table has errors): the caller discards the folder."""
+        self.csv_file.close()
+        self.json_file.close()
+        if self.parquet is not None:
+            self.parquet.close()
+        if self.book is not None:
+            with contextlib.suppress(Exception):
+                self.book.close()
 
 
 def datapackage(portal: Portal, dataset: Dataset) -> dict[str, Any]:
@@ -172,22 +278,29 @@ def datapackage(portal: Portal, dataset: Dataset) -> dict[str, Any]:
     }
 
 
-def updated_time(dataset: Dataset) -> dt.datetime:
-    if dataset.updated:
-        return dt.datetime.fromisoformat(dataset.updated).replace(tzinfo=None)
-    return dt.datetime(1980, 1, 1)
+def write_metadata(portal: Portal, dataset: Dataset, folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    meta = json.dumps(datapackage(portal, dataset), ensure_ascii=False, indent=2, sort_keys=False)
+    (folder / "datapackage.json").write_text(meta + "\n", encoding="utf-8")
+
+
+def copy_files(source: Path, target: Path) -> None:
+    """The downloads check wrote, hard-linked into the docs folder when they share a file system."""
+    for item in sorted(source.rglob("*")):
+        destination = target / item.relative_to(source)
+        if item.is_dir():
+            destination.mkdir(parents=True, exist_ok=True)
+            continue
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(item, destination)
+        except OSError:
+            shutil.copyfile(item, destination)
 
 
 def write_downloads(portal: Portal, dataset: Dataset, folder: Path) -> None:
+    """The dataset's downloads (written by check into dataset.files) and its datapackage.json."""
     folder.mkdir(parents=True, exist_ok=True)
-    for resource in dataset.resources:
-        name = resource.spec.name
-        (folder / f"{name}.csv").write_bytes(resource_csv(resource))
-        (folder / f"{name}.json").write_bytes(resource_json(resource))
-        (folder / f"{name}.xlsx").write_bytes(resource_xlsx(resource, updated_time(dataset)))
-        chunks = folder / f"{name}.bagian"
-        chunks.mkdir()
-        for number, chunk in enumerate(resource_chunks(resource)):
-            (chunks / f"{number}.json").write_bytes(chunk)
-    meta = json.dumps(datapackage(portal, dataset), ensure_ascii=False, indent=2, sort_keys=False)
-    (folder / "datapackage.json").write_text(meta + "\n", encoding="utf-8")
+    if dataset.files is not None:
+        copy_files(dataset.files, folder)
+    write_metadata(portal, dataset, folder)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,10 +19,11 @@ from generator.validate.metadata import (
     placeholder_issues,
     resource_path_issue,
 )
-from generator.validate.privacy import privacy_issues
+from generator.render.downloads import XLSX_ROWS, ResourceWriter
+from generator.validate.privacy import PrivacyScan
 from generator.validate.report import Issue, Report
 from generator.validate.site import check_templates, site_config
-from generator.validate.table import check_table, schema_issues
+from generator.validate.table import TableCheck, schema_issues
 
 
 def check(root: Path) -> tuple[Portal | None, list[Dataset], Report]:
@@ -45,7 +48,11 @@ def check(root: Path) -> tuple[Portal | None, list[Dataset], Report]:
         for path in load.discover(root):
             if blocked & {path, *path.parents}:
                 continue
-            dataset, found = check_dataset(root, portal, path, blocked)
+            # until the orchestration keeps them (cache), each dataset's downloads go to a temporary folder
+            out = Path(tempfile.mkdtemp(prefix="sebar-unduhan-"))
+            dataset, found = check_dataset(root, portal, path, blocked, out)
+            if dataset is None:
+                shutil.rmtree(out, ignore_errors=True)
             issues += found
             if dataset is not None:
                 datasets.append(dataset)
@@ -68,8 +75,10 @@ def read_issue(error: DatasetError, slug: str, dataset: str, file: str) -> Issue
 
 
 def check_dataset(
-    root: Path, portal: Portal, path: Path, blocked: frozenset[Path] = frozenset()
+    root: Path, portal: Portal, path: Path, blocked: frozenset[Path], out: Path
 ) -> tuple[Dataset | None, list[Issue]]:
+    """One dataset's metadata and data, checked in one streaming pass that also writes its downloads
+    into `out` (see render.downloads.ResourceWriter); on errors `out` holds garbage."""
     folder = path.parent
     dataset, file = f"{folder.parent.name}/{folder.name}", path.relative_to(root).as_posix()
     limits: Batas = portal.batas
@@ -102,17 +111,47 @@ def check_dataset(
         if blocked & {folder / resource.path, *(folder / resource.path).parents}:
             continue  # a link or special file, already reported
         try:
-            table = load.read_table(folder / resource.path, resource.dialect, limits)
+            checked = check_resource(resource, folder / resource.path, limits, public, dataset, data_file, out)
         except DatasetError as error:
             issues.append(read_issue(error, "resource-unreadable", dataset, data_file))
             continue
-        found, records = check_table(resource, table, dataset, data_file)
-        issues += found
-        if public:
-            issues += privacy_issues(resource, table, dataset, data_file)
-        resources.append(Resource(resource, table, records))
+        issues += checked[1]
+        resources.append(checked[0])
     if not public:  # a non-public dataset's cells never reach a (public) CI log
         issues = [replace(issue, private=True) for issue in issues]
     if spec is None or any(issue.severity == "error" for issue in issues):
         return None, issues
-    return Dataset(spec, folder.relative_to(root), tuple(resources)), issues
+    return Dataset(spec, folder.relative_to(root), tuple(resources), files=out), issues
+
+
+def check_resource(
+    spec: ResourceSpec, path: Path, limits: Batas, public: bool, dataset: str, file: str, out: Path
+) -> tuple[Resource, list[Issue]]:
+    """Read, check and write one table chunk by chunk; the writer stops at the first error."""
+    stream = load.open_table(path, spec.dialect, limits)
+    check = TableCheck(spec, stream.header, stream.header_row, dataset, file)
+    privacy = PrivacyScan(spec, dataset, file) if public else None
+    writer: ResourceWriter | None = None
+    formats: tuple[str, ...] = ()
+    try:
+        if not check.failed:
+            writer = ResourceWriter(spec, out, xlsx=stream.lines <= XLSX_ROWS)
+        for rows, lines in stream.chunks:
+            columns = check.chunk(rows, lines)
+            if privacy is not None and rows:
+                privacy.scan(rows, lines)
+            if writer is not None and columns is None:
+                writer.abort()
+                writer = None
+            if writer is not None and columns is not None:
+                writer.write(columns)
+            if writer is None and check.finished and privacy is None:
+                break
+        if writer is not None:
+            formats = writer.close()
+            writer = None
+    finally:
+        if writer is not None:
+            writer.abort()
+    issues = check.issues() + (privacy.issues() if privacy is not None else [])
+    return Resource(spec, check.rows, tuple(check.head), formats), issues

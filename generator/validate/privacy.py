@@ -33,33 +33,52 @@ KINDS = (  # (name, pattern, Indonesian, English)
 )
 
 
-def privacy_issues(spec: ResourceSpec, table: Table, dataset: str, file: str) -> list[Issue]:
+class PrivacyScan:
     """One error per column and kind of personal data found, unless the field allows it
     (`dataPribadi: {alasan: ...}`). Phone numbers are sought in text columns only: a count or an
-    amount in rupiah can have the digits of a phone number, never its leading 0 or +."""
-    issues = []
-    for i, field in enumerate(spec.schema_.fields):
-        if field.option("dataPribadi") is not None:
-            continue
-        kinds = [k for k in KINDS if field.type == "string" or k[0] != "phone"]
-        hits: dict[str, list[int]] = {}
-        for cells, row in zip(table.rows, table.line_numbers, strict=True):
-            cell = cells[i] if i < len(cells) else ""
-            if not cell:
+    amount in rupiah can have the digits of a phone number, never its leading 0 or +.
+    A chunk's column is searched cell by cell only when a search over its joined text finds one."""
+
+    def __init__(self, spec: ResourceSpec, dataset: str, file: str) -> None:
+        self.fields = spec.schema_.fields
+        self.dataset, self.file = dataset, file
+        self.kinds = {
+            i: [k for k in KINDS if field.type == "string" or k[0] != "phone"]
+            for i, field in enumerate(self.fields)
+            if field.option("dataPribadi") is None
+        }
+        self.hits: dict[int, dict[str, list[int]]] = {i: {} for i in self.kinds}  # kind -> [count, first row]
+
+    def scan(self, rows: list[list[str]], lines: list[int]) -> None:
+        for i, kinds in self.kinds.items():
+            column = [row[i] if i < len(row) else "" for row in rows]
+            joined = "\n".join(column)  # no pattern matches across a line end
+            if not any(pattern.search(joined) for _, pattern, _, _ in kinds):
                 continue
-            for name, pattern, _, _ in kinds:
-                if pattern.search(cell):
-                    hits.setdefault(name, []).append(row)
-                    break
-        for name, _, kind_id, kind_en in kinds:
-            if name in hits:
-                rows = hits[name]
-                params = {
-                    "field": field.name,
-                    "count": len(rows),
-                    "row": rows[0],
-                    "kind_id": kind_id,
-                    "kind_en": kind_en,
-                }
-                issues.append(Issue("personal-data", dataset, file, rows[0], field.name, params))
-    return issues
+            hits = self.hits[i]
+            for cell, row in zip(column, lines, strict=True):
+                if not cell:
+                    continue
+                for name, pattern, _, _ in kinds:
+                    if pattern.search(cell):
+                        hits.setdefault(name, [0, row])[0] += 1
+                        break
+
+    def issues(self) -> list[Issue]:
+        issues = []
+        for i, kinds in self.kinds.items():
+            field = self.fields[i]
+            for name, _, kind_id, kind_en in kinds:
+                if name in self.hits[i]:
+                    count, row = self.hits[i][name]
+                    params = {"field": field.name, "count": count, "row": row, "kind_id": kind_id, "kind_en": kind_en}
+                    issues.append(Issue("personal-data", self.dataset, self.file, row, field.name, params))
+        return issues
+
+
+def privacy_issues(spec: ResourceSpec, table: Table, dataset: str, file: str) -> list[Issue]:
+    """The personal data of a whole table held in memory."""
+    scan = PrivacyScan(spec, dataset, file)
+    if table.rows:
+        scan.scan(table.rows, table.line_numbers)
+    return scan.issues()
