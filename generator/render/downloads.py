@@ -235,7 +235,9 @@ class ResourceWriter:
             self.book.close()
             formats.append("xlsx")
         for temp, final in self.done.items():
-            temp.rename(final)
+            if final.is_dir():  # two resources of one name (reported by check): the last one wins
+                shutil.rmtree(final)
+            temp.replace(final)
         return tuple(sorted(formats, key=list(FORMATS).index))
 
     def abort(self) -> None:
