@@ -14,8 +14,8 @@ from openpyxl import load_workbook
 
 from generator.render.downloads import write_downloads
 from generator.validate import check
-from tests.test_cells import table_portal
 from tests.helpers import DATA, ROOT, case_portal
+from tests.test_cells import table_portal
 
 GOLDEN = DATA.parent / "golden" / "downloads.json"
 
@@ -63,8 +63,12 @@ def test_downloads_parquet_reads_back_as_the_json(tmp_path):
 
 def test_downloads_xlsx_written_twice_is_byte_identical_text_and_numbers_typed(tmp_path):
     data = "kode,nama,jumlah,nilai\n3273,=1+1,12,1.5\n0042,Kota,7,2\n"
-    fields = ["name: kode, type: string", "name: nama, type: string", "name: jumlah, type: integer",
-              "name: nilai, type: number"]
+    fields = [
+        "name: kode, type: string",
+        "name: nama, type: string",
+        "name: jumlah, type: integer",
+        "name: nilai, type: number",
+    ]
     files = []
     for n in range(2):
         (tmp_path / str(n)).mkdir()
@@ -83,7 +87,7 @@ def test_downloads_xlsx_written_twice_is_byte_identical_text_and_numbers_typed(t
 BIG = """
 import resource, sys
 from pathlib import Path
-resource.setrlimit(resource.RLIMIT_AS, (LIMIT, LIMIT))
+resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
 from generator.validate import check
 portal, datasets, report = check(Path(sys.argv[1]))
 assert report.valid, report.flatten()[:3]
@@ -93,18 +97,28 @@ print(r.rows, sorted(r.formats), len(list((datasets[0].files / "data.bagian").it
 
 
 def test_check_two_million_rows_within_a_memory_limit(tmp_path):
-    fields = ["name: id, type: integer", "name: nama, type: string", "name: nilai, type: number",
-              "name: tanggal, type: date"]
+    fields = [
+        "name: id, type: integer",
+        "name: nama, type: string",
+        "name: nilai, type: number",
+        "name: tanggal, type: date",
+    ]
     root = table_portal(tmp_path, fields, "")
     with (root / "datasets" / "dinkes" / "sel" / "data.csv").open("w") as file:
         file.write("id,nama,nilai\n".replace("nilai", "nilai,tanggal"))
         for start in range(0, 2_000_000, 100_000):
-            file.write("".join(f"{n},baris {n},{n % 997}.25,2024-01-{n % 28 + 1:02d}\n" for n in range(start, start + 100_000)))
+            file.write(
+                "".join(f"{n},baris {n},{n % 997}.25,2024-01-{n % 28 + 1:02d}\n" for n in range(start, start + 100_000))
+            )
     portal = root / "portal.yml"
-    portal.write_text(portal.read_text() + "batas: {baris: 3000000, ukuran_file_mb: 200, memori_mb: 1500, waktu_detik: 3000}\n")
-    script = BIG.replace("LIMIT", str(1536 * 1024 * 1024))
+    portal.write_text(portal.read_text() + "batas: {baris: 3000000, sel: 20000000, ukuran_file_mb: 200}\n")
+    script = BIG.replace("MEMORY", str(1536 * 1024 * 1024))
     result = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(script), str(root)], capture_output=True, text=True, cwd=ROOT, timeout=1800
+        [sys.executable, "-c", textwrap.dedent(script), str(root)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=1800,
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.split() == ["2000000", "['csv',", "'json',", "'parquet']", "2000"]

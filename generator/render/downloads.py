@@ -18,7 +18,7 @@ import pyarrow.parquet as pq
 import xlsxwriter
 
 from generator.config import Portal, ResourceSpec
-from generator.model import Dataset, Resource
+from generator.model import Dataset
 
 CHUNK = 1000  # rows per file of the table script
 FORMATS = {  # the downloads of every resource, by file extension
@@ -141,15 +141,15 @@ class ResourceWriter:
         self.chunks.mkdir()
         self.pending: list[list[Any]] = []
         self.chunk_number = 0
-        self.schema = pa.schema([(n, ARROW_TYPES.get(k, pa.string())) for n, k in zip(self.names, self.kinds, strict=True)])
+        self.schema = pa.schema(
+            [(n, ARROW_TYPES.get(k, pa.string())) for n, k in zip(self.names, self.kinds, strict=True)]
+        )
         self.parquet_path: Path | None = temp(f"{name}.parquet")
         self.parquet: pq.ParquetWriter | None = pq.ParquetWriter(self.parquet_path, self.schema, compression="zstd")
         self.book: Any = None
         if xlsx:
             self.xlsx_path = temp(f"{name}.xlsx")
-            self.book = xlsxwriter.Workbook(
-                str(self.xlsx_path), {"constant_memory": True, "strings_to_numbers": False}
-            )
+            self.book = xlsxwriter.Workbook(str(self.xlsx_path), {"constant_memory": True, "strings_to_numbers": False})
             self.book.set_properties({"author": "Sebar", "created": dt.datetime(*FIXED_TIME)})
             self.sheet = self.book.add_worksheet("data")
             self.as_text = as_text_columns(spec)

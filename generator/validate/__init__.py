@@ -11,6 +11,7 @@ from generator import load
 from generator.config import Batas, DatasetSpec, Portal, ResourceSpec
 from generator.errors import DatasetError
 from generator.model import Dataset, Resource
+from generator.render.downloads import XLSX_ROWS, ResourceWriter
 from generator.validate.content import check_content, link_issues
 from generator.validate.metadata import (
     check_dataset_meta,
@@ -19,7 +20,6 @@ from generator.validate.metadata import (
     placeholder_issues,
     resource_path_issue,
 )
-from generator.render.downloads import XLSX_ROWS, ResourceWriter
 from generator.validate.privacy import PrivacyScan
 from generator.validate.report import Issue, Report
 from generator.validate.site import check_templates, site_config

@@ -247,10 +247,10 @@ class TableCheck:
             for value, row in zip(values[i], lines, strict=True):
                 if value is None:
                     continue
-                other = seen.get(value)
+                earlier = seen.get(value)
                 seen[value] = row
-                if other:
-                    params = {"cell": str(value), "field": name, "row": row, "other": other}
+                if earlier:
+                    params = {"cell": str(value), "field": name, "row": row, "other": earlier}
                     issues.append(Issue("unique-error", self.dataset, self.file, row, name, params))
         if self.key:
             for row, cells in zip(lines, zip(*[values[i] for i in self.key], strict=True), strict=True):
