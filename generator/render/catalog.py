@@ -63,6 +63,7 @@ def dcat_dataset(portal: Portal, dataset: Dataset, site: str) -> dict[str, Any]:
             }
             for r in dataset.resources
             for ext, media in FORMATS.items()
+            if ext in r.formats
         ],
     }
     if dataset.updated:
@@ -91,5 +92,6 @@ def schema_org(portal: Portal, dataset: Dataset) -> dict[str, Any]:
             {"@type": "DataDownload", "encodingFormat": media, "contentUrl": f"{page}{r.spec.name}.{ext}"}
             for r in dataset.resources
             for ext, media in FORMATS.items()
+            if ext in r.formats
         ],
     }
