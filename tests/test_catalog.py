@@ -28,7 +28,7 @@ def test_dcat_catalogue_lists_every_public_dataset_with_working_downloads(demo_p
     }
     assert set(downloads) == public
     for urls in downloads.values():
-        assert sorted(u.rsplit(".", 1)[1] for u in urls) == ["csv", "json", "xlsx"]
+        assert sorted(u.rsplit(".", 1)[1] for u in urls) == ["csv", "json", "parquet", "xlsx"]
         assert all((demo_site / u).is_file() for u in urls)
 
 
@@ -44,4 +44,4 @@ def test_dataset_page_json_ld_is_a_schema_org_dataset(demo_site):
     (dataset,) = graph.subjects(rdflib.RDF.type, schema.Dataset)
     assert str(graph.value(dataset, schema.name)) == data["name"]
     assert data["temporalCoverage"] == "2002/2020"
-    assert len(list(graph.objects(dataset, schema.distribution))) == 3
+    assert len(list(graph.objects(dataset, schema.distribution))) == 4  # CSV, XLSX, JSON, Parquet
