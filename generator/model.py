@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from generator.config import DatasetSpec, ResourceSpec
+
+FIRST_ROWS = 25  # typed rows a Resource keeps for its page; the rest load on demand from the downloads
 
 
 @dataclass(frozen=True)
@@ -24,8 +26,8 @@ class Table:
 @dataclass(frozen=True)
 class Resource:
     spec: ResourceSpec
-    table: Table
-    records: list[dict[str, Any]] = field(default_factory=list)  # typed values, once valid
+    rows: int  # the table's row count
+    head: tuple[dict[str, Any], ...] = ()  # the first rows (FIRST_ROWS), typed, for the page
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,7 @@ class Dataset:
     resources: tuple[Resource, ...]
     updated: str | None = None  # ISO date of the last commit touching the folder
     commit: str | None = None
+    files: Path | None = None  # the folder holding its downloads (written by check_dataset, or from the cache)
 
     @property
     def slug(self) -> str:

@@ -73,7 +73,7 @@ def test_check_xlsx_typed_values_and_extra_data_beyond_header(tmp_path):
 def test_check_latin1_and_decimal_comma_load_typed_values(tmp_path):
     _, datasets, report = check(case_portal(tmp_path, "valid/latin1", "valid/locale"))
     assert report.valid, report.to_text()
-    records = {d.slug: d.resources[0].records for d in datasets}
+    records = {d.slug: list(d.resources[0].head) for d in datasets}
     assert records["latin1"] == [{"a": 1, "b": 2, "c": "3"}, {"a": 4, "b": 5, "c": "©"}]
     assert records["locale"] == [{"a": Decimal("1.7"), "b": Decimal("200000000"), "c": None}]
 
@@ -83,9 +83,9 @@ def test_check_demo_portal_is_valid_and_typed():
     assert report.valid, report.to_text()
     by_slug = {d.slug: d for d in datasets}
     xlsx = by_slug["garis-kemiskinan-provinsi-xlsx"].resources[0]
-    assert xlsx.table.encoding is None and len(xlsx.records) == 3
-    assert by_slug["kode-wilayah-jatim"].resources[0].records[0]["code"] == "35"
-    assert isinstance(by_slug["penduduk-miskin"].resources[0].records[0]["jumlah_penduduk_miskin"], Decimal)
+    assert xlsx.rows == 3 and len(xlsx.head) == 3
+    assert by_slug["kode-wilayah-jatim"].resources[0].head[0]["code"] == "35"
+    assert isinstance(by_slug["penduduk-miskin"].resources[0].head[0]["jumlah_penduduk_miskin"], Decimal)
 
 
 def test_read_table_drops_blank_lines_after_the_data_only(tmp_path):

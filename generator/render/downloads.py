@@ -16,8 +16,8 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from generator.config import Portal
-from generator.model import Dataset, Resource
+from generator.config import Portal, ResourceSpec
+from generator.model import Dataset
 
 CHUNK = 1000  # rows per file of the table script
 FORMATS = {  # the downloads of every resource, by file extension
@@ -65,44 +65,44 @@ def csv_text(value: Any) -> str:
     return str(plain(value))
 
 
-def resource_csv(resource: Resource) -> bytes:
-    names = [f.name for f in resource.spec.schema_.fields]
+def resource_csv(spec: ResourceSpec, records: list[dict[str, Any]]) -> bytes:
+    names = [f.name for f in spec.schema_.fields]
     out = io.StringIO(newline="")
     # CRLF rows (RFC 4180): the writer quotes a cell holding any character of the line end, so a
     # lone CR inside a cell is quoted too and cannot split the row
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(names)
-    writer.writerows([csv_text(record[n]) for n in names] for record in resource.records)
+    writer.writerows([csv_text(record[n]) for n in names] for record in records)
     return out.getvalue().encode("utf-8")
 
 
-def resource_json(resource: Resource) -> bytes:
-    rows = [{k: plain(v) for k, v in record.items()} for record in resource.records]
+def resource_json(records: list[dict[str, Any]]) -> bytes:
+    rows = [{k: plain(v) for k, v in record.items()} for record in records]
     return json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def resource_chunks(resource: Resource) -> list[bytes]:
+def resource_chunks(spec: ResourceSpec, records: list[dict[str, Any]]) -> list[bytes]:
     """The table for the page's script: rows as arrays in column order, CHUNK rows a file, so
     that turning a page loads one small file whatever the row count."""
-    names = [f.name for f in resource.spec.schema_.fields]
-    rows = [[plain(record[n]) for n in names] for record in resource.records]
+    names = [f.name for f in spec.schema_.fields]
+    rows = [[plain(record[n]) for n in names] for record in records]
     return [
         json.dumps(rows[start : start + CHUNK], ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         for start in range(0, max(len(rows), 1), CHUNK)
     ]
 
 
-def resource_xlsx(resource: Resource, updated: dt.datetime) -> bytes:
+def resource_xlsx(spec: ResourceSpec, records: list[dict[str, Any]], updated: dt.datetime) -> bytes:
     book = Workbook(write_only=True)
     book.properties.creator = "Sebar"
     book.properties.created = book.properties.modified = updated
     sheet = book.create_sheet(title="data")
-    fields = resource.spec.schema_.fields
-    key = resource.spec.schema_.model_extra.get("primaryKey") if resource.spec.schema_.model_extra else None
+    fields = spec.schema_.fields
+    key = spec.schema_.model_extra.get("primaryKey") if spec.schema_.model_extra else None
     keys = [key] if isinstance(key, str) else key if isinstance(key, list) else []
     as_text = [f.name in keys or bool(IDENTIFIER.match(f.name)) for f in fields]  # codes keep their digits
     sheet.append([text_cell(sheet, f.name) for f in fields])
-    for record in resource.records:
+    for record in records:
         sheet.append([xlsx_cell(sheet, record[f.name], text) for f, text in zip(fields, as_text, strict=True)])
     raw = io.BytesIO()
     book.save(raw)
@@ -172,22 +172,20 @@ def datapackage(portal: Portal, dataset: Dataset) -> dict[str, Any]:
     }
 
 
-def updated_time(dataset: Dataset) -> dt.datetime:
-    if dataset.updated:
-        return dt.datetime.fromisoformat(dataset.updated).replace(tzinfo=None)
-    return dt.datetime(1980, 1, 1)
-
-
-def write_downloads(portal: Portal, dataset: Dataset, folder: Path) -> None:
+def write_table_downloads(spec: ResourceSpec, records: list[dict[str, Any]], folder: Path) -> None:
+    """A resource's CSV, JSON, XLSX and the page script's chunks; the same input gives the same bytes
+    (no Git date, no clock: the XLSX is stamped 1980-01-01)."""
     folder.mkdir(parents=True, exist_ok=True)
-    for resource in dataset.resources:
-        name = resource.spec.name
-        (folder / f"{name}.csv").write_bytes(resource_csv(resource))
-        (folder / f"{name}.json").write_bytes(resource_json(resource))
-        (folder / f"{name}.xlsx").write_bytes(resource_xlsx(resource, updated_time(dataset)))
-        chunks = folder / f"{name}.bagian"
-        chunks.mkdir()
-        for number, chunk in enumerate(resource_chunks(resource)):
-            (chunks / f"{number}.json").write_bytes(chunk)
+    name = spec.name
+    (folder / f"{name}.csv").write_bytes(resource_csv(spec, records))
+    (folder / f"{name}.json").write_bytes(resource_json(records))
+    (folder / f"{name}.xlsx").write_bytes(resource_xlsx(spec, records, dt.datetime(*FIXED_TIME)))
+    chunks = folder / f"{name}.bagian"
+    chunks.mkdir()
+    for number, chunk in enumerate(resource_chunks(spec, records)):
+        (chunks / f"{number}.json").write_bytes(chunk)
+
+
+def datapackage_json(portal: Portal, dataset: Dataset) -> str:
     meta = json.dumps(datapackage(portal, dataset), ensure_ascii=False, indent=2, sort_keys=False)
-    (folder / "datapackage.json").write_text(meta + "\n", encoding="utf-8")
+    return meta + "\n"

@@ -15,13 +15,12 @@ from markupsafe import Markup
 
 from generator.config import Portal
 from generator.errors import BuildError
-from generator.model import Dataset
+from generator.model import FIRST_ROWS, Dataset
 from generator.render.catalog import schema_org
 from generator.render.downloads import CHUNK, plain
 from generator.validate.messages import TYPE_NAMES
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-FIRST_ROWS = 25  # rows rendered into the page; the rest load on demand
 LATEST = 6
 
 

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
 from generator import load
+from generator.cache import Cache, dataset_key
 from generator.config import Batas, DatasetSpec, Portal, ResourceSpec
 from generator.errors import DatasetError
-from generator.model import Dataset, Resource
+from generator.model import FIRST_ROWS, Dataset, Resource
+from generator.render.downloads import write_table_downloads
 from generator.validate.content import check_content, link_issues
 from generator.validate.metadata import (
     check_dataset_meta,
@@ -22,9 +26,16 @@ from generator.validate.report import Issue, Report
 from generator.validate.site import check_templates, site_config
 from generator.validate.table import check_table, schema_issues
 
+_TEMPORARY: list[Cache] = []  # caches made for a call without one: kept until the process ends
 
-def check(root: Path) -> tuple[Portal | None, list[Dataset], Report]:
-    """The portal config, the datasets without errors, and every issue found."""
+
+def check(root: Path, cache: Cache | None = None, jobs: int | None = 1) -> tuple[Portal | None, list[Dataset], Report]:
+    """The portal config, the datasets without errors, and every issue found. Datasets whose inputs
+    are unchanged come from `cache`; the others are checked by `jobs` processes (None = every core),
+    merged in discovery order, so the result does not depend on the number of jobs."""
+    if cache is None:
+        cache = Cache(root, None)
+        _TEMPORARY.append(cache)  # its folder holds the downloads until the process ends
     issues: list[Issue] = []
     portal = None
     if (root / "portal.yml").is_symlink():  # never read a secret through it
@@ -42,10 +53,8 @@ def check(root: Path) -> tuple[Portal | None, list[Dataset], Report]:
     issues += links
     blocked = frozenset(root / issue.file for issue in links)
     if portal is not None:
-        for path in load.discover(root):
-            if blocked & {path, *path.parents}:
-                continue
-            dataset, found = check_dataset(root, portal, path, blocked)
+        paths = [path for path in load.discover(root) if not blocked & {path, *path.parents}]
+        for dataset, found in check_datasets(root, portal, paths, blocked, cache, jobs):
             issues += found
             if dataset is not None:
                 datasets.append(dataset)
@@ -61,6 +70,32 @@ def check(root: Path) -> tuple[Portal | None, list[Dataset], Report]:
     return portal, datasets, Report(tuple(issues))
 
 
+def check_datasets(
+    root: Path, portal: Portal, paths: list[Path], blocked: frozenset[Path], cache: Cache, jobs: int | None
+) -> list[tuple[Dataset | None, list[Issue]]]:
+    """Each dataset's result in the order of `paths`: from the cache, else checked (in parallel) and stored."""
+    with cache.locked():
+        keys = [dataset_key(root, path) for path in paths]
+        results: list[tuple[Dataset | None, list[Issue]] | None] = [cache.get(key) for key in keys]
+        missing = [n for n, result in enumerate(results) if result is None]
+        work = {n: cache.new_entry() for n in missing}
+        workers = min(jobs or os.cpu_count() or 1, len(missing))
+        if workers <= 1:
+            for n in missing:
+                found = check_dataset(root, portal, paths[n], blocked, work[n] / "files")
+                results[n] = cache.put(keys[n], work[n], found)
+        else:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                futures = {
+                    n: pool.submit(check_dataset, root, portal, paths[n], blocked, work[n] / "files") for n in missing
+                }
+                for n in missing:  # in discovery order, whichever finishes first
+                    results[n] = cache.put(keys[n], work[n], futures[n].result())
+        if not cache.temporary:
+            cache.prune()
+    return [result for result in results if result is not None]
+
+
 def read_issue(error: DatasetError, slug: str, dataset: str, file: str) -> Issue:
     """A file that cannot be read; a limit, a duplicate key or a formula has its own slug."""
     params = getattr(error, "params", None) or {"detail": error.detail}
@@ -68,8 +103,9 @@ def read_issue(error: DatasetError, slug: str, dataset: str, file: str) -> Issue
 
 
 def check_dataset(
-    root: Path, portal: Portal, path: Path, blocked: frozenset[Path] = frozenset()
+    root: Path, portal: Portal, path: Path, blocked: frozenset[Path], out: Path
 ) -> tuple[Dataset | None, list[Issue]]:
+    """Validate one dataset and write its downloads into `out` (garbage when errors are returned)."""
     folder = path.parent
     dataset, file = f"{folder.parent.name}/{folder.name}", path.relative_to(root).as_posix()
     limits: Batas = portal.batas
@@ -89,6 +125,7 @@ def check_dataset(
     satudata = raw.get("satudata") if isinstance(raw, dict) else None
     public = isinstance(satudata, dict) and satudata.get("klasifikasi") == "terbuka"
     resources = []
+    tables = []  # shim until the streaming engine: the typed records, written to `out` at the end
     for resource in specs:
         wrong = schema_issues(resource, dataset, file)
         if wrong:
@@ -110,9 +147,12 @@ def check_dataset(
         issues += found
         if public:
             issues += privacy_issues(resource, table, dataset, data_file)
-        resources.append(Resource(resource, table, records))
+        resources.append(Resource(resource, len(records), tuple(records[:FIRST_ROWS])))
+        tables.append((resource, records))
     if not public:  # a non-public dataset's cells never reach a (public) CI log
         issues = [replace(issue, private=True) for issue in issues]
     if spec is None or any(issue.severity == "error" for issue in issues):
         return None, issues
-    return Dataset(spec, folder.relative_to(root), tuple(resources)), issues
+    for resource, records in tables:
+        write_table_downloads(resource, records, out)
+    return Dataset(spec, folder.relative_to(root), tuple(resources), files=out), issues
