@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 from markupsafe import Markup
 from mkdocs import utils as mkdocs_utils
+from mkdocs.commands import build as mkdocs_build_module
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
@@ -104,7 +105,13 @@ def build(
             config_file = work / "mkdocs.yml"
             config_file.write_text(yaml.safe_dump(site_settings, allow_unicode=True), encoding="utf-8")
             started = time.time()
-            with progress.stage("Membangun situs (mkdocs)"), source_date(root), quiet_mkdocs(), new_files():
+            with (
+                progress.stage("Membangun situs (mkdocs)"),
+                source_date(root),
+                quiet_mkdocs(),
+                new_files(),
+                nav_pages_read(),
+            ):
                 try:
                     config = load_config(
                         str(config_file),
@@ -145,6 +152,28 @@ def frame_key(root: Path, site_settings: dict[str, Any]) -> str:
         if (root / name).is_dir():
             tree_hash(digest, root / name)
     return digest.hexdigest()
+
+
+@contextlib.contextmanager
+def nav_pages_read() -> Iterator[None]:
+    """A dirty mkdocs build skips reading unchanged pages, so the nav would show them without a title
+    (None) on every rebuilt page: the pages of the nav (a few hand-written ones) are always read."""
+    get_navigation, populate = mkdocs_build_module.get_navigation, mkdocs_build_module._populate_page
+    in_nav: set[int] = set()
+
+    def navigation(files: Any, config: Any) -> Any:
+        nav = get_navigation(files, config)
+        in_nav.update(id(page) for page in nav.pages)
+        return nav
+
+    def populate_page(page: Any, config: Any, files: Any, dirty: bool = False) -> None:
+        populate(page, config, files, dirty and id(page) not in in_nav)
+
+    mkdocs_build_module.get_navigation, mkdocs_build_module._populate_page = navigation, populate_page
+    try:
+        yield
+    finally:
+        mkdocs_build_module.get_navigation, mkdocs_build_module._populate_page = get_navigation, populate
 
 
 @contextlib.contextmanager
