@@ -27,7 +27,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from generator.cache import DEFAULT, Cache, CacheStats, generator_hash, tree_hash
+from generator.cache import DEFAULT, Cache, CacheError, CacheStats, generator_hash, tree_hash
 from generator.errors import BuildError
 from generator.harden import harden
 from generator.load import last_commit_time
@@ -77,7 +77,10 @@ def build(
         raise BuildError(f"folder cache {cache.folder} dan folder hasil {site} saling bertumpuk; pisahkan keduanya")
     progress = progress or Progress(enabled=False)
     with progress.stage("Memeriksa dataset"):
-        portal, datasets, report = check(root, cache, jobs)
+        try:
+            portal, datasets, report = check(root, cache, jobs)
+        except CacheError as error:
+            raise BuildError(f"{error}. Situs lama tetap utuh.") from error
         site_settings = site_config(root)[0]  # mkdocs.yml's allowed keys, as check validated them
     if portal is None or site_settings is None or not report.valid:
         raise InvalidContent(report)

@@ -117,6 +117,8 @@ def main(argv: list[str] | None = None) -> int:
         if not hasattr(args, name):
             setattr(args, name, default)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    if not args.debug:  # a library's cleanup failing after the error we report (a full disk) is no traceback
+        sys.unraisablehook = lambda unraisable: None
     try:
         return args.run(args)
     except InvalidContent as error:

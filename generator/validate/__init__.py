@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from generator import load
-from generator.cache import Cache, dataset_key
+from generator.cache import Cache, CacheError, dataset_key
 from generator.config import Batas, DatasetSpec, Portal, ResourceSpec
 from generator.errors import DatasetError
 from generator.model import FIRST_ROWS, Dataset, Resource
@@ -74,6 +74,17 @@ def check_datasets(
     root: Path, portal: Portal, paths: list[Path], blocked: frozenset[Path], cache: Cache, jobs: int | None
 ) -> list[tuple[Dataset | None, list[Issue]]]:
     """Each dataset's result in the order of `paths`: from the cache, else checked (in parallel) and stored."""
+    try:
+        return cached_results(root, portal, paths, blocked, cache, jobs)
+    except OSError as error:  # a full disk or a file-size limit while writing downloads: the run stops
+        from generator.build import describe
+
+        raise CacheError(f"folder cache {cache.folder} tidak dapat ditulis: {describe(error)}") from error
+
+
+def cached_results(
+    root: Path, portal: Portal, paths: list[Path], blocked: frozenset[Path], cache: Cache, jobs: int | None
+) -> list[tuple[Dataset | None, list[Issue]]]:
     with cache.locked():
         keys = [dataset_key(root, path) for path in paths]
         results: list[tuple[Dataset | None, list[Issue]] | None] = [cache.get(key) for key in keys]
