@@ -6,26 +6,33 @@ import contextlib
 import ctypes
 import errno
 import fcntl
+import hashlib
 import logging
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 from markupsafe import Markup
+from mkdocs import utils as mkdocs_utils
+from mkdocs.commands import build as mkdocs_build_module
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from generator.cache import DEFAULT, Cache, CacheError, CacheStats, generator_hash, tree_hash
 from generator.errors import BuildError
 from generator.harden import harden
 from generator.load import last_commit_time
-from generator.render import render
+from generator.progress import Progress
+from generator.render import Sync, render
 from generator.validate import check
 from generator.validate.report import Report
 from generator.validate.site import site_config
@@ -42,6 +49,7 @@ class BuildResult:
     pages: int
     datasets: int
     report: Report
+    stats: CacheStats = field(default_factory=CacheStats)  # what the cache reused
 
 
 class InvalidContent(BuildError):
@@ -52,45 +60,159 @@ class InvalidContent(BuildError):
         self.report = report
 
 
-def build(root: Path, site: Path | None = None) -> BuildResult:
-    """Build the portal at `root` into `site` (default root/site); all or nothing."""
+def build(
+    root: Path,
+    site: Path | None = None,
+    cache_dir: Path | None = None,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+) -> BuildResult:
+    """Build the portal at `root` into `site` (default root/site); all or nothing. Unchanged datasets
+    and pages are reused from `cache_dir` (default root/.sebar-cache)."""
     root = root.resolve()
     site = (site or root / "site").resolve()
     check_target(root, site)
-    portal, datasets, report = check(root)
-    site_settings = site_config(root)[0]  # mkdocs.yml's allowed keys, as check validated them
+    cache = Cache(root, (cache_dir or root / DEFAULT).resolve())
+    if cache.folder.is_relative_to(site) or site.is_relative_to(cache.folder):
+        raise BuildError(f"folder cache {cache.folder} dan folder hasil {site} saling bertumpuk; pisahkan keduanya")
+    progress = progress or Progress(enabled=False)
+    with progress.stage("Memeriksa dataset"):
+        try:
+            portal, datasets, report = check(root, cache, jobs)
+        except CacheError as error:
+            raise BuildError(f"{error}. Situs lama tetap utuh.") from error
+        site_settings = site_config(root)[0]  # mkdocs.yml's allowed keys, as check validated them
     if portal is None or site_settings is None or not report.valid:
         raise InvalidContent(report)
     try:
         site.parent.mkdir(parents=True, exist_ok=True)
-        with staging(site.parent) as work:
-            docs, staged = work / "docs", work / "site"
-            pages = render(root, portal, datasets, docs)
+        with cache.locked(), staging(site.parent) as work:
+            kept = cache.folder / "pages"
+            docs, built, stamp = kept / "docs", kept / "site", kept / "built"
+            frame = frame_key(root, site_settings)
+            previous = stamp.read_text(encoding="utf-8") if stamp.is_file() else None
+            stamp.unlink(missing_ok=True)  # a run killed from here on leaves no claim that pages/ is whole
+            with progress.stage("Menulis halaman"):
+                sync = Sync(docs)
+                pages = render(root, portal, datasets, docs, sync)
+            # only changed pages are rebuilt when nothing that every page shows (nav, theme, templates,
+            # portal.yml, content/) changed, and no page or file left: else all of them
+            dirty = (
+                previous == frame
+                and built.is_dir()
+                and not sync.removed
+                and not any(path.suffix == ".md" for path in sync.added)
+            )
+            cache.stats.full_pages = not dirty
             # mkdocs never parses the portal's mkdocs.yml (its loader runs Python tags): it gets ours.
             config_file = work / "mkdocs.yml"
             config_file.write_text(yaml.safe_dump(site_settings, allow_unicode=True), encoding="utf-8")
-            with source_date(root), quiet_mkdocs():
+            started = time.time()
+            with (
+                progress.stage("Membangun situs (mkdocs)"),
+                source_date(root),
+                quiet_mkdocs(),
+                new_files(),
+                nav_pages_read(),
+            ):
                 try:
                     config = load_config(
                         str(config_file),
                         docs_dir=str(docs),
-                        site_dir=str(staged),
+                        site_dir=str(built),
                         # Material prints site_name raw; as Markup, its `| e` does not escape it twice
                         site_name=Markup.escape(portal.nama),
                         strict=True,
                         **({"site_url": portal.url} if portal.url else {}),
                     )
-                    mkdocs_build(config)
+                    mkdocs_build(config, dirty=dirty)
                 except (MkDocsException, SystemExit) as error:
                     raise BuildError(f"mkdocs build gagal: {error}") from error
-            harden(staged, portal.url)
-            index_search(staged)
-            (staged / MARKER).write_text("Situs ini dibangun oleh Sebar (sebar build).\n", encoding="utf-8")
-            swap(staged, site)
+            with progress.stage("Mengamankan halaman dan indeks pencarian"):
+                harden(built, portal.url, since=started - 1 if dirty else None)
+                stamp.write_text(frame, encoding="utf-8")
+                staged = work / "site"
+                link_tree(built, staged)  # the kept site stays intact: every later write makes a new file
+                index_search(staged)
+                (staged / MARKER).write_text("Situs ini dibangun oleh Sebar (sebar build).\n", encoding="utf-8")
+                swap(staged, site)
     except OSError as error:
         raise BuildError(f"situs tidak dapat ditulis ke {site}: {describe(error)}. Situs lama tetap utuh.") from error
     public = sum(d.public for d in datasets)
-    return BuildResult(site=site, pages=len(pages), datasets=public, report=report)
+    return BuildResult(site=site, pages=len(pages), datasets=public, report=report, stats=cache.stats)
+
+
+def frame_key(root: Path, site_settings: dict[str, Any]) -> str:
+    """What every page shows beyond its own text: the generator, mkdocs.yml, portal.yml, templates/, content/."""
+    digest = hashlib.sha256(generator_hash())
+    digest.update(yaml.safe_dump(site_settings, allow_unicode=True).encode())
+    if "nav" not in site_settings:  # without a nav, every page lists every page: never a dirty build
+        digest.update(os.urandom(16))
+    with contextlib.suppress(OSError):
+        digest.update((root / "portal.yml").read_bytes())
+    for name in ("templates", "content"):
+        digest.update(name.encode() + b"\0")
+        if (root / name).is_dir():
+            tree_hash(digest, root / name)
+    return digest.hexdigest()
+
+
+@contextlib.contextmanager
+def nav_pages_read() -> Iterator[None]:
+    """A dirty mkdocs build skips reading unchanged pages, so the nav would show them without a title
+    (None) on every rebuilt page: the pages of the nav (a few hand-written ones) are always read."""
+    get_navigation, populate = mkdocs_build_module.get_navigation, mkdocs_build_module._populate_page
+    in_nav: set[int] = set()
+
+    def navigation(files: Any, config: Any) -> Any:
+        nav = get_navigation(files, config)
+        in_nav.update(id(page) for page in nav.pages)
+        return nav
+
+    def populate_page(page: Any, config: Any, files: Any, dirty: bool = False) -> None:
+        populate(page, config, files, dirty and id(page) not in in_nav)
+
+    mkdocs_build_module.get_navigation, mkdocs_build_module._populate_page = navigation, populate_page
+    try:
+        yield
+    finally:
+        mkdocs_build_module.get_navigation, mkdocs_build_module._populate_page = get_navigation, populate
+
+
+@contextlib.contextmanager
+def new_files() -> Iterator[None]:
+    """mkdocs writes and copies into an existing file in place; the kept site shares its files with the
+    published one (hard links), so each write must make a new file instead."""
+    write, copy = mkdocs_utils.write_file, mkdocs_utils.copy_file
+
+    def write_file(content: bytes, output_path: str) -> None:
+        with contextlib.suppress(FileNotFoundError, IsADirectoryError):
+            os.unlink(output_path)
+        write(content, output_path)
+
+    def copy_file(source_path: str, output_path: str) -> None:
+        if not os.path.isdir(output_path):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(output_path)
+        copy(source_path, output_path)
+
+    mkdocs_utils.write_file, mkdocs_utils.copy_file = write_file, copy_file
+    try:
+        yield
+    finally:
+        mkdocs_utils.write_file, mkdocs_utils.copy_file = write, copy
+
+
+def link_tree(source: Path, target: Path) -> None:
+    """A copy of `source` made of hard links (a plain copy across file systems)."""
+    for top, _dirs, files in os.walk(source):
+        folder = target / Path(top).relative_to(source)
+        folder.mkdir(parents=True, exist_ok=True)
+        for name in files:
+            try:
+                os.link(Path(top) / name, folder / name)
+            except OSError:
+                shutil.copy2(Path(top) / name, folder / name)
 
 
 def check_target(root: Path, site: Path) -> None:
@@ -214,7 +336,15 @@ def quiet_mkdocs() -> Iterator[None]:
     logger = logging.getLogger("mkdocs")
     level = logger.level
     logger.setLevel(logging.WARNING)
+    # the dirty build is ours, over a kept docs folder whose nav cannot change: not the warned-of misuse
+    builder = logging.getLogger("mkdocs.commands.build")
+    builder.addFilter(not_dirty_warning)
     try:
         yield
     finally:
         logger.setLevel(level)
+        builder.removeFilter(not_dirty_warning)
+
+
+def not_dirty_warning(record: logging.LogRecord) -> bool:
+    return "'dirty' build" not in record.getMessage()

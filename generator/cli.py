@@ -9,8 +9,10 @@ import sys
 from pathlib import Path
 
 from generator.build import InvalidContent, build
+from generator.cache import DEFAULT, Cache
 from generator.errors import SebarError
 from generator.limits import bounded, configured_limits
+from generator.progress import Progress
 from generator.scaffold import new_dataset
 from generator.serve import serve
 from generator.validate import check
@@ -19,8 +21,9 @@ EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    cache = Cache(args.root, args.cache or args.root / DEFAULT)
     with bounded(configured_limits(args.root)):  # the CI gate must end, whatever the pull request holds
-        _, datasets, report = check(args.root)
+        _, datasets, report = check(args.root, cache, args.jobs)
     if args.format == "json":
         print(report.to_json(args.lang))
     else:
@@ -31,15 +34,21 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    result = build(args.root, args.site)
+    progress = Progress(True if args.progress else None)
+    result = build(args.root, args.site, args.cache, args.jobs, progress)
     if result.report.issues:
         print(result.report.to_text(args.lang))
+    stats = result.stats
+    progress.summary(
+        f"Cache: {stats.hits} dataset dipakai ulang, {stats.misses} diperiksa; "
+        + ("semua halaman dibangun." if stats.full_pages else "hanya halaman yang berubah dibangun.")
+    )
     print(f"Situs selesai dibangun: {result.site} ({result.datasets} dataset, {result.pages} halaman).")
     return EXIT_OK
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    serve(args.root, args.site, args.host, args.port, report=functools.partial(print, flush=True))
+    serve(args.root, args.site, args.host, args.port, report=functools.partial(print, flush=True), cache_dir=args.cache)
     return EXIT_OK
 
 
@@ -60,6 +69,15 @@ def parser() -> argparse.ArgumentParser:
     common.add_argument("--root", type=Path, default=argparse.SUPPRESS, help="folder portal (berisi portal.yml)")
     common.add_argument("--lang", choices=["id", "en"], default=argparse.SUPPRESS, help="bahasa pesan (id/en)")
     common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="tampilkan traceback")
+    common.add_argument(
+        "--cache", type=Path, default=argparse.SUPPRESS, help="folder cache build (bawaan: .sebar-cache/ di portal)"
+    )
+    common.add_argument(
+        "--jobs", type=int, default=argparse.SUPPRESS, help="proses paralel (bawaan: semua inti CPU; 1 = tanpa paralel)"
+    )
+    common.add_argument(
+        "--progress", action="store_true", default=argparse.SUPPRESS, help="tampilkan kemajuan walau bukan terminal/CI"
+    )
     main = argparse.ArgumentParser(
         prog="sebar", description="Sebar: portal Satu Data dari repositori Git.", parents=[common]
     )
@@ -88,10 +106,19 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    for name, default in (("root", Path(".")), ("lang", "id"), ("debug", False)):
+    for name, default in (
+        ("root", Path(".")),
+        ("lang", "id"),
+        ("debug", False),
+        ("cache", None),
+        ("jobs", None),
+        ("progress", False),
+    ):
         if not hasattr(args, name):
             setattr(args, name, default)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    if not args.debug:  # a library's cleanup failing after the error we report (a full disk) is no traceback
+        sys.unraisablehook = lambda unraisable: None
     try:
         return args.run(args)
     except InvalidContent as error:

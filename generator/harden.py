@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -23,14 +24,20 @@ HREF = re.compile(r"""\shref=(["'])(.*?)\1""", re.IGNORECASE | re.DOTALL)
 REL = re.compile(r"""\srel=(["'])(.*?)\1""", re.IGNORECASE | re.DOTALL)
 
 
-def harden(site: Path, own_url: str | None) -> None:
-    """Rewrite every HTML page of `site` in place; the same input gives the same bytes."""
+def harden(site: Path, own_url: str | None, since: float | None = None) -> None:
+    """Rewrite every HTML page of `site` (only those written at or after `since`, when given: the
+    others were hardened by an earlier build); the same input gives the same bytes. A rewritten page
+    is a new file, never written in place (the published site may share the old one)."""
     own_host = urlsplit(own_url).hostname if own_url else None
     for page in sorted(site.rglob("*.html")):
+        if since is not None and page.stat().st_mtime < since:
+            continue
         html = page.read_text(encoding="utf-8")
         new = policy(links(html, own_host))
         if new != html:
-            page.write_text(new, encoding="utf-8")
+            temporary = page.with_name(f".{page.name}.baru")
+            temporary.write_text(new, encoding="utf-8")
+            os.replace(temporary, page)
 
 
 def policy(html: str) -> str:

@@ -39,9 +39,11 @@ def serve(
     report: Callable[[str], None],
     stop: threading.Event | None = None,
     interval: float = 1.0,
+    cache_dir: Path | None = None,
 ) -> None:
-    """Serve until `stop` is set (or Ctrl+C); a failed rebuild keeps the last good site."""
-    result = build(root, site)
+    """Serve until `stop` is set (or Ctrl+C); a failed rebuild keeps the last good site. Rebuilds reuse
+    the cache: only the changed datasets are checked again and only the changed pages rebuilt."""
+    result = build(root, site, cache_dir)
     handler = functools.partial(QuietHandler, directory=str(result.site))
     server = http.server.ThreadingHTTPServer((host, port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -53,7 +55,7 @@ def serve(
             now = snapshot(root)
             if now != seen:
                 seen = now
-                report(rebuild(root, site))
+                report(rebuild(root, site, cache_dir))
     except KeyboardInterrupt:
         pass
     finally:
@@ -61,11 +63,12 @@ def serve(
         server.server_close()
 
 
-def rebuild(root: Path, site: Path | None) -> str:
+def rebuild(root: Path, site: Path | None, cache_dir: Path | None = None) -> str:
     try:
-        result: BuildResult = build(root, site)
+        result: BuildResult = build(root, site, cache_dir)
     except InvalidContent as error:
         return error.report.to_text() + "\nSitus lama tetap ditampilkan: perbaiki galat di atas lalu simpan lagi."
     except SebarError as error:
         return f"Galat: {error}"
-    return f"Dibangun ulang: {result.datasets} dataset, {result.pages} halaman."
+    reused = f"{result.stats.hits} dataset dari cache"
+    return f"Dibangun ulang: {result.datasets} dataset, {result.pages} halaman ({reused})."

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from generator.render.downloads import write_downloads
 from generator.validate import check
 from generator.validate.privacy import EMAIL, NIK, NIP, PHONE
 from tests.helpers import DATA, ROOT, case_portal
@@ -55,8 +54,8 @@ def downloads(tmp_path: Path, root: Path) -> tuple[list[list[str]], list[tuple]]
     """The CSV rows (csv module) and the XLSX cells (value, data type) of the dataset's downloads."""
     portal, datasets, report = check(root)
     assert report.valid, report.flatten()
-    folder = tmp_path / "unduhan"
-    write_downloads(portal, datasets[0], folder)
+    folder = datasets[0].files
+    assert folder is not None
     with (folder / "data.csv").open(newline="", encoding="utf-8") as file:
         rows = list(csv.reader(file))
     sheet = load_workbook(folder / "data.xlsx").active

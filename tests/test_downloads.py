@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -12,7 +13,6 @@ from pathlib import Path
 import pyarrow.parquet as pq
 from openpyxl import load_workbook
 
-from generator.render.downloads import write_downloads
 from generator.validate import check
 from tests.helpers import DATA, ROOT, case_portal
 from tests.test_cells import table_portal
@@ -27,7 +27,8 @@ def manifest(root: Path, prefix: str, out: Path) -> dict[str, str]:
     found = {}
     for dataset in datasets:
         folder = out / prefix / dataset.produsen / dataset.slug
-        write_downloads(portal, dataset, folder)
+        assert dataset.files is not None
+        shutil.copytree(dataset.files, folder)
         for path in sorted(folder.rglob("*")):
             if path.is_dir() or path.suffix == ".parquet" or path.name == "datapackage.json":
                 continue

@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
+import contextlib
+import filecmp
 import os
 import shutil
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 from generator.config import Portal
 from generator.errors import BuildError
 from generator.model import Dataset
 from generator.render.catalog import dcat_catalog
-from generator.render.downloads import write_downloads
+from generator.render.downloads import datapackage_json
 from generator.render.pages import Pages
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 
 
-def render(root: Path, portal: Portal, datasets: list[Dataset], docs: Path) -> list[Path]:
-    """Write every page and file of the site's source into `docs`; returns the files written."""
+def render(root: Path, portal: Portal, datasets: list[Dataset], docs: Path, sync: Sync | None = None) -> list[Path]:
+    """Bring `docs` to every page and file of the site's source; returns the pages. A file whose bytes
+    did not change is left alone (its time too, so that a dirty mkdocs build skips it); files that are
+    no longer part of the site are removed."""
     public = [d for d in datasets if d.public]  # only `terbuka` is ever rendered
     pages = Pages(root, portal, public)
     written: dict[Path, str | Path] = {}  # page -> generated text, or the content/ file to copy
@@ -31,18 +36,82 @@ def render(root: Path, portal: Portal, datasets: list[Dataset], docs: Path) -> l
                 f"content/{relative.as_posix()} bertabrakan dengan halaman yang dibuat Sebar; ganti namanya"
             )
         written[relative] = page
+    docs.mkdir(parents=True, exist_ok=True)
+    sync = sync or Sync(docs)
     for relative, item in written.items():
-        target = docs / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(item, Path):
-            copy_plain(item, target)
-        else:
-            target.write_text(item, encoding="utf-8")
-    shutil.copytree(ASSETS, docs / "assets" / "sebar")
+        sync.put_bytes(relative, read_plain(item) if isinstance(item, Path) else item.encode("utf-8"))
+    for source in sorted(ASSETS.rglob("*")):
+        if source.is_file():
+            sync.put_file(source, Path("assets/sebar") / source.relative_to(ASSETS), link=False)
     for dataset in public:
-        write_downloads(portal, dataset, docs / dataset.url)
-    (docs / "katalog" / "dcat.jsonld").write_text(dcat_catalog(portal, public), encoding="utf-8")
+        if dataset.files is not None:
+            for source in sorted(dataset.files.rglob("*")):
+                if source.is_file():
+                    sync.put_file(source, Path(dataset.url) / source.relative_to(dataset.files), link=True)
+        sync.put_bytes(Path(dataset.url) / "datapackage.json", datapackage_json(portal, dataset).encode("utf-8"))
+    sync.put_bytes(Path("katalog/dcat.jsonld"), dcat_catalog(portal, public).encode("utf-8"))
+    sync.remove_others()
     return sorted(written)
+
+
+class Sync:
+    """Writes into a docs folder only what changed, always as a new file (never in place: a file
+    may be a hard link to a cache entry); remembers what it kept, changed, added and removed."""
+
+    def __init__(self, docs: Path) -> None:
+        self.docs = docs
+        self.wanted: set[Path] = set()
+        self.changed: list[Path] = []
+        self.added: list[Path] = []
+        self.removed: list[Path] = []
+
+    def _replace(self, relative: Path, make: Callable[[Path], object]) -> None:
+        target = self.docs / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        (self.changed if target.exists() else self.added).append(relative)
+        temporary = target.with_name(f".{target.name}.baru")
+        temporary.unlink(missing_ok=True)
+        make(temporary)
+        os.utime(temporary)  # newer than the built page: mkdocs' dirty build sees the change
+        os.replace(temporary, target)
+
+    def put_bytes(self, relative: Path, data: bytes) -> None:
+        self.wanted.add(relative)
+        target = self.docs / relative
+        with contextlib.suppress(OSError):
+            if target.stat().st_size == len(data) and target.read_bytes() == data:
+                return
+        self._replace(relative, lambda path: path.write_bytes(data))
+
+    def put_file(self, source: Path, relative: Path, link: bool) -> None:
+        self.wanted.add(relative)
+        target = self.docs / relative
+        with contextlib.suppress(OSError):
+            if target.samefile(source) or (
+                target.stat().st_size == source.stat().st_size and filecmp.cmp(source, target, shallow=False)
+            ):
+                return
+
+        def make(path: Path) -> None:
+            try:
+                if not link:
+                    raise OSError
+                os.link(source, path)
+            except OSError:  # another file system, or links not allowed: a copy
+                shutil.copyfile(source, path)
+
+        self._replace(relative, make)
+
+    def remove_others(self) -> None:
+        for top, dirs, files in os.walk(self.docs, topdown=False):
+            for name in files:
+                relative = (Path(top) / name).relative_to(self.docs)
+                if relative not in self.wanted:
+                    (self.docs / relative).unlink()
+                    self.removed.append(relative)
+            for name in dirs:
+                with contextlib.suppress(OSError):
+                    (Path(top) / name).rmdir()  # only when empty
 
 
 def content_files(folder: Path) -> list[Path]:
@@ -64,8 +133,8 @@ def content_files(folder: Path) -> list[Path]:
     return found
 
 
-def copy_plain(source: Path, target: Path) -> None:
-    """Copy a regular file, refusing a link swapped in after the check (O_NOFOLLOW)."""
+def read_plain(source: Path) -> bytes:
+    """A regular file's bytes, refusing a link swapped in after the check (O_NOFOLLOW)."""
     try:
         fd = os.open(source, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     except OSError as error:
@@ -73,5 +142,4 @@ def copy_plain(source: Path, target: Path) -> None:
     with os.fdopen(fd, "rb") as reader:
         if not stat.S_ISREG(os.fstat(reader.fileno()).st_mode):
             raise BuildError(f"{source}: bukan file biasa")
-        with target.open("wb") as writer:
-            shutil.copyfileobj(reader, writer)
+        return reader.read()

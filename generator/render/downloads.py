@@ -6,7 +6,6 @@ import contextlib
 import csv
 import datetime as dt
 import json
-import os
 import re
 import shutil
 from decimal import Decimal
@@ -280,29 +279,6 @@ def datapackage(portal: Portal, dataset: Dataset) -> dict[str, Any]:
     }
 
 
-def write_metadata(portal: Portal, dataset: Dataset, folder: Path) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
+def datapackage_json(portal: Portal, dataset: Dataset) -> str:
     meta = json.dumps(datapackage(portal, dataset), ensure_ascii=False, indent=2, sort_keys=False)
-    (folder / "datapackage.json").write_text(meta + "\n", encoding="utf-8")
-
-
-def copy_files(source: Path, target: Path) -> None:
-    """The downloads check wrote, hard-linked into the docs folder when they share a file system."""
-    for item in sorted(source.rglob("*")):
-        destination = target / item.relative_to(source)
-        if item.is_dir():
-            destination.mkdir(parents=True, exist_ok=True)
-            continue
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(item, destination)
-        except OSError:
-            shutil.copyfile(item, destination)
-
-
-def write_downloads(portal: Portal, dataset: Dataset, folder: Path) -> None:
-    """The dataset's downloads (written by check into dataset.files) and its datapackage.json."""
-    folder.mkdir(parents=True, exist_ok=True)
-    if dataset.files is not None:
-        copy_files(dataset.files, folder)
-    write_metadata(portal, dataset, folder)
+    return meta + "\n"

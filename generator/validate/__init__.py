@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
-import tempfile
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
 from generator import load
+from generator.cache import Cache, CacheError, dataset_key
 from generator.config import Batas, DatasetSpec, Portal, ResourceSpec
 from generator.errors import DatasetError
 from generator.model import Dataset, Resource
@@ -25,9 +26,16 @@ from generator.validate.report import Issue, Report
 from generator.validate.site import check_templates, site_config
 from generator.validate.table import TableCheck, schema_issues
 
+_TEMPORARY: list[Cache] = []  # caches made for a call without one: kept until the process ends
 
-def check(root: Path) -> tuple[Portal | None, list[Dataset], Report]:
-    """The portal config, the datasets without errors, and every issue found."""
+
+def check(root: Path, cache: Cache | None = None, jobs: int | None = 1) -> tuple[Portal | None, list[Dataset], Report]:
+    """The portal config, the datasets without errors, and every issue found. Datasets whose inputs
+    are unchanged come from `cache`; the others are checked by `jobs` processes (None = every core),
+    merged in discovery order, so the result does not depend on the number of jobs."""
+    if cache is None:
+        cache = Cache(root, None)
+        _TEMPORARY.append(cache)  # its folder holds the downloads until the process ends
     issues: list[Issue] = []
     portal = None
     if (root / "portal.yml").is_symlink():  # never read a secret through it
@@ -45,14 +53,8 @@ def check(root: Path) -> tuple[Portal | None, list[Dataset], Report]:
     issues += links
     blocked = frozenset(root / issue.file for issue in links)
     if portal is not None:
-        for path in load.discover(root):
-            if blocked & {path, *path.parents}:
-                continue
-            # until the orchestration keeps them (cache), each dataset's downloads go to a temporary folder
-            out = Path(tempfile.mkdtemp(prefix="sebar-unduhan-"))
-            dataset, found = check_dataset(root, portal, path, blocked, out)
-            if dataset is None:
-                shutil.rmtree(out, ignore_errors=True)
+        paths = [path for path in load.discover(root) if not blocked & {path, *path.parents}]
+        for dataset, found in check_datasets(root, portal, paths, blocked, cache, jobs):
             issues += found
             if dataset is not None:
                 datasets.append(dataset)
@@ -66,6 +68,43 @@ def check(root: Path) -> tuple[Portal | None, list[Dataset], Report]:
     if portal is not None:
         issues += check_content(root, portal, datasets, (settings or {}).get("nav"))
     return portal, datasets, Report(tuple(issues))
+
+
+def check_datasets(
+    root: Path, portal: Portal, paths: list[Path], blocked: frozenset[Path], cache: Cache, jobs: int | None
+) -> list[tuple[Dataset | None, list[Issue]]]:
+    """Each dataset's result in the order of `paths`: from the cache, else checked (in parallel) and stored."""
+    try:
+        return cached_results(root, portal, paths, blocked, cache, jobs)
+    except OSError as error:  # a full disk or a file-size limit while writing downloads: the run stops
+        from generator.build import describe
+
+        raise CacheError(f"folder cache {cache.folder} tidak dapat ditulis: {describe(error)}") from error
+
+
+def cached_results(
+    root: Path, portal: Portal, paths: list[Path], blocked: frozenset[Path], cache: Cache, jobs: int | None
+) -> list[tuple[Dataset | None, list[Issue]]]:
+    with cache.locked():
+        keys = [dataset_key(root, path) for path in paths]
+        results: list[tuple[Dataset | None, list[Issue]] | None] = [cache.get(key) for key in keys]
+        missing = [n for n, result in enumerate(results) if result is None]
+        work = {n: cache.new_entry() for n in missing}
+        workers = min(jobs or os.cpu_count() or 1, len(missing))
+        if workers <= 1:
+            for n in missing:
+                found = check_dataset(root, portal, paths[n], blocked, work[n] / "files")
+                results[n] = cache.put(keys[n], work[n], found)
+        else:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                futures = {
+                    n: pool.submit(check_dataset, root, portal, paths[n], blocked, work[n] / "files") for n in missing
+                }
+                for n in missing:  # in discovery order, whichever finishes first
+                    results[n] = cache.put(keys[n], work[n], futures[n].result())
+        if not cache.temporary:
+            cache.prune()
+    return [result for result in results if result is not None]
 
 
 def read_issue(error: DatasetError, slug: str, dataset: str, file: str) -> Issue:
