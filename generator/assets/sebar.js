@@ -1,9 +1,30 @@
-/* Sebar: the data table (search, sort, pages) and the catalogue filter. No dependencies.
-   The first page of each table is in the HTML; the whole table (the JSON download) loads
-   only when the reader searches, sorts or turns a page. */
+/* Sebar: the data table (search, sort, pages) and the catalogue filter.
+   The first page of each table is in the HTML. A small table loads its JSON chunks only when the
+   reader searches, sorts or turns a page; a big one (data-toko) is queried in its SQLite file over
+   HTTP range requests with the vendored sql.js-httpvfs, loaded at that moment, never on page load. */
 (function () {
   "use strict";
   var angka = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 20 });
+  var aset = document.currentScript ? new URL(".", document.currentScript.src).href : null;
+  var vendor = aset && aset + "vendor/sql.js-httpvfs/";
+  var BATAS_BACA = 8 * 1024 * 1024; // a query that would read more of the store than this stops
+  var BATAS_HITUNG = 10000; // a search counts its matches up to this
+  var pustaka = null;
+
+  function muatPustaka() {
+    // the worker script and its WebAssembly, from this site only
+    if (!pustaka) {
+      pustaka = new Promise(function (selesai, gagal) {
+        if (window.createDbWorker) { selesai(window.createDbWorker); return; }
+        var s = document.createElement("script");
+        s.src = vendor + "index.js";
+        s.onload = function () { selesai(window.createDbWorker); };
+        s.onerror = function () { pustaka = null; gagal(new Error("sql.js-httpvfs")); };
+        document.head.appendChild(s);
+      });
+    }
+    return pustaka;
+  }
 
   function teks(value, tipe) {
     if (value === null || value === undefined) return "";
@@ -28,6 +49,9 @@
     this.halaman = 0;
     this.urut = null; // {kolom, arah}
     this.cache = {}; // chunk number -> promise of its rows
+    this.toko = root.dataset.toko ? new URL(root.dataset.toko, location.href).href : null;
+    this.db = null; // promise of the store's worker, for a big table
+    this.giliran = 0; // the newest request: an older answer arriving late is dropped
     this.perbaruiTombol(this.total);
     var tunda;
     this.cari.addEventListener("input", function () {
@@ -79,12 +103,104 @@
     });
   };
 
+  Tabel.prototype.basis = function () {
+    // the big table's SQLite store, opened on first use; each query reads only the pages it needs
+    var self = this;
+    if (!this.db) {
+      this.db = muatPustaka().then(function (buat) {
+        return buat([{ from: "inline", config: { serverMode: "full", url: self.toko, requestChunkSize: 4096 } }],
+          vendor + "sqlite.worker.js", vendor + "sql-wasm.wasm", BATAS_BACA);
+      }).then(function (w) {
+        return w.db.query("SELECT kosong FROM kolom ORDER BY nomor").then(function (baris) {
+          w.kosong = baris.map(function (b) { return b.kosong; });
+          return w;
+        });
+      }).catch(function (galat) {
+        self.db = null;
+        throw galat;
+      });
+    }
+    return this.db;
+  };
+
+  Tabel.prototype.susun = function (baris) {
+    // rows of the store ({c0: ..., c1: ...}) as arrays in the header's order, typed as the page shows them
+    var kolom = this.kolom;
+    return baris.map(function (b) {
+      return kolom.map(function (tipe, i) {
+        var v = b["c" + i];
+        return tipe === "boolean" && typeof v === "number" ? v === 1 : v;
+      });
+    });
+  };
+
+  Tabel.prototype.kueri = function (q, awal) {
+    // {baris, n} for one page of a big table, from its store: search by word (prefix), sort by an
+    // index (empty cells last, as in small tables), page by row number
+    var self = this, per = this.perHalaman;
+    return this.basis().then(function (w) {
+      var db = w.db, cocok = null;
+      if (q) {
+        var kata = q.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+        if (!kata.length) return { baris: [], n: 0 };
+        cocok = kata.map(function (k) { return '"' + k.replace(/"/g, '""') + '"*'; }).join(" ");
+      }
+      var urut = self.urut, kerja;
+      if (cocok && !urut) {
+        kerja = db.query("SELECT count(*) AS n FROM (SELECT rowid FROM cari WHERE cari MATCH ? LIMIT ?)", [cocok, BATAS_HITUNG + 1])
+          .then(function (h) {
+            var n = h[0].n;
+            return db.query("SELECT * FROM data WHERE rowid IN (SELECT rowid FROM cari WHERE cari MATCH ? ORDER BY rowid LIMIT ? OFFSET ?) ORDER BY rowid",
+              [cocok, per, awal]).then(function (baris) { return { baris: baris, n: n, lebih: n > BATAS_HITUNG }; });
+          });
+      } else if (!urut) {
+        kerja = db.query("SELECT * FROM data WHERE rowid > ? AND rowid <= ? ORDER BY rowid", [awal, awal + per])
+          .then(function (baris) { return { baris: baris, n: self.total }; });
+      } else {
+        var k = urut.kolom, c = "c" + k, tipe = self.kolom[k];
+        var teksual = ["integer", "number", "boolean", "year"].indexOf(tipe) === -1;
+        var kunci = c + (teksual ? " COLLATE NOCASE" : "") + (urut.arah === "ascending" ? " ASC" : " DESC");
+        if (cocok) {
+          kerja = db.query("SELECT count(*) AS n FROM (SELECT rowid FROM cari WHERE cari MATCH ? LIMIT ?)", [cocok, BATAS_HITUNG + 1])
+            .then(function (h) {
+              return db.query("SELECT * FROM data WHERE rowid IN (SELECT rowid FROM cari WHERE cari MATCH ?) ORDER BY " + c +
+                " IS NULL, " + kunci + " LIMIT ? OFFSET ?", [cocok, per, awal]).then(function (baris) { return { baris: baris, n: h[0].n, lebih: h[0].n > BATAS_HITUNG }; });
+            });
+        } else {
+          var isi = self.total - w.kosong[k], bagian = [];
+          if (awal < isi) {
+            bagian.push(db.query("SELECT * FROM data WHERE " + c + " IS NOT NULL ORDER BY " + kunci + " LIMIT ? OFFSET ?",
+              [Math.min(per, isi - awal), awal]));
+          }
+          if (awal + per > isi) {
+            bagian.push(db.query("SELECT * FROM data WHERE " + c + " IS NULL ORDER BY rowid LIMIT ? OFFSET ?",
+              [awal + per - Math.max(awal, isi), Math.max(0, awal - isi)]));
+          }
+          kerja = Promise.all(bagian).then(function (b) { return { baris: [].concat.apply([], b), n: self.total }; });
+        }
+      }
+      return kerja.then(function (h) { return { baris: self.susun(h.baris), n: h.n, lebih: Boolean(h.lebih) }; });
+    });
+  };
+
   Tabel.prototype.segarkan = function () {
     // plain paging loads one chunk; searching or sorting needs every row, loaded on demand
-    var self = this, q = this.cari.value.trim().toLowerCase();
+    var self = this, q = this.cari.value.trim().toLowerCase(), nomor = (this.giliran += 1);
     this.root.setAttribute("aria-busy", "true");
     var kerja;
-    if (!q && !this.urut) {
+    if (this.toko) {
+      this.halaman = this.batasi(this.total);
+      var mulai = this.halaman * this.perHalaman;
+      kerja = this.kueri(q, mulai).then(function (h) {
+        if (nomor !== self.giliran) return;
+        if (mulai > 0 && mulai >= h.n) { // past the last match: show the last page
+          self.halaman = self.batasi(h.n);
+          self.segarkan();
+          return;
+        }
+        self.gambar(h.baris, mulai, h.n, h.lebih);
+      });
+    } else if (!q && !this.urut) {
       this.halaman = this.batasi(this.total);
       var awal = this.halaman * this.perHalaman;
       kerja = this.rentang(awal, Math.min(awal + this.perHalaman, this.total)).then(function (potong) {
@@ -110,7 +226,7 @@
       });
     }
     kerja.then(function () {
-      self.root.removeAttribute("aria-busy");
+      if (nomor === self.giliran) self.root.removeAttribute("aria-busy");
     }).catch(function () {
       self.halaman = 0;
       self.root.removeAttribute("aria-busy");
@@ -122,8 +238,8 @@
     return Math.min(Math.max(0, this.halaman), Math.max(0, Math.ceil(n / this.perHalaman) - 1));
   };
 
-  Tabel.prototype.gambar = function (potong, awal, n) {
-    // potong: the rows to show; awal: the first one's index; n: how many rows match
+  Tabel.prototype.gambar = function (potong, awal, n, lebih) {
+    // potong: the rows to show; awal: the first one's index; n: how many rows match (lebih: at least n)
     var self = this, frag = document.createDocumentFragment();
     potong.forEach(function (b) {
       var tr = document.createElement("tr");
@@ -137,7 +253,8 @@
     });
     this.tbody.replaceChildren(frag);
     this.info.textContent = n
-      ? "Baris " + angka.format(awal + 1) + "–" + angka.format(awal + potong.length) + " dari " + angka.format(n) +
+      ? "Baris " + angka.format(awal + 1) + "–" + angka.format(awal + potong.length) + " dari " +
+        (lebih ? "lebih dari " + angka.format(BATAS_HITUNG) : angka.format(n)) +
         (n < this.total ? " (tersaring dari " + angka.format(this.total) + ")" : "")
       : "Tidak ada baris yang cocok.";
     this.sebelumnya.disabled = this.halaman === 0;

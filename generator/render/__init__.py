@@ -13,6 +13,7 @@ from generator.model import Dataset
 from generator.render.catalog import dcat_catalog
 from generator.render.downloads import write_downloads
 from generator.render.pages import Pages
+from generator.render.tablestore import write_browser_tables
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 
@@ -41,6 +42,7 @@ def render(root: Path, portal: Portal, datasets: list[Dataset], docs: Path) -> l
     shutil.copytree(ASSETS, docs / "assets" / "sebar")
     for dataset in public:
         write_downloads(portal, dataset, docs / dataset.url)
+        write_browser_tables(dataset.resources, docs / dataset.url)  # big tables: SQLite replaces the chunks
     (docs / "katalog" / "dcat.jsonld").write_text(dcat_catalog(portal, public), encoding="utf-8")
     return sorted(written)
 

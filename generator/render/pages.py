@@ -18,6 +18,7 @@ from generator.errors import BuildError
 from generator.model import Dataset
 from generator.render.catalog import schema_org
 from generator.render.downloads import CHUNK, plain
+from generator.render.tablestore import BIG_ROWS
 from generator.validate.messages import TYPE_NAMES
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -126,5 +127,6 @@ class Pages:
                 dataset=dataset,
                 first_rows=FIRST_ROWS,
                 chunk=CHUNK,
+                big_rows=BIG_ROWS,
                 ld=schema_org(self.portal, dataset),
             )
