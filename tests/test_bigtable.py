@@ -30,7 +30,8 @@ def big_rows() -> Iterator[list[str]]:
     """Generated rows (clearly test data): every 1,000th row is in "Cibiru", amounts are scrambled."""
     for i in range(1, ROWS + 1):
         place = "Kecamatan Cibiru" if i % 1000 == 7 else f"Wilayah Uji {i % 97}"
-        yield [str(i), "32", "JAWA BARAT", str(3200 + i % 27), place, f"{(i * 7919) % 100003 / 10:.1f}", "RIBU JIWA", "2020"]
+        amount = f"{(i * 7919) % 100003 / 10:.1f}"
+        yield [str(i), "32", "JAWA BARAT", str(3200 + i % 27), place, amount, "RIBU JIWA", "2020"]
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +44,9 @@ def big_portal(tmp_path_factory: pytest.TempPathFactory) -> Path:
     meta = meta.replace("path: jumlah_penduduk_miskin_berdasarkan_kabupatenkota_data.csv", "path: besar.csv")
     meta = meta.replace("title: Jumlah Penduduk Miskin", "title: Tabel Uji Besar Penduduk Miskin", 1)
     (folder / "datapackage.yaml").write_text(meta, encoding="utf-8")
-    header = "id,kode_provinsi,nama_provinsi,kode_kabupaten_kota,nama_kabupaten_kota,jumlah_penduduk_miskin,satuan,tahun"
+    header = (
+        "id,kode_provinsi,nama_provinsi,kode_kabupaten_kota,nama_kabupaten_kota,jumlah_penduduk_miskin,satuan,tahun"
+    )
     with (folder / "besar.csv").open("w", encoding="utf-8", newline="") as file:
         file.write(header + "\n")
         csv.writer(file, lineterminator="\n").writerows(big_rows())
@@ -179,14 +182,21 @@ def test_bigtable_sort_number_column_with_bounded_bytes(page: Page):
 
 def test_tablestore_same_csv_gives_same_bytes(tmp_path: Path):
     spec = ResourceSpec.model_validate(
-        {"name": "data", "path": "x.csv", "schema": {"fields": [
-            {"name": "id", "type": "integer", "title": "ID", "description": "x"},
-            {"name": "nama", "type": "string", "title": "Nama", "description": "x"},
-            {"name": "nilai", "type": "number", "title": "Nilai", "description": "x"},
-        ]}}
+        {
+            "name": "data",
+            "path": "x.csv",
+            "schema": {
+                "fields": [
+                    {"name": "id", "type": "integer", "title": "ID", "description": "x"},
+                    {"name": "nama", "type": "string", "title": "Nama", "description": "x"},
+                    {"name": "nilai", "type": "number", "title": "Nilai", "description": "x"},
+                ]
+            },
+        }
     )
     source = tmp_path / "data.csv"
-    source.write_text("id,nama,nilai\r\n" + "".join(f"{i},Nama {i},{i / 4}\r\n" for i in range(20_000)), encoding="utf-8")
+    lines = "".join(f"{i},Nama {i},{i / 4}\r\n" for i in range(20_000))
+    source.write_text("id,nama,nilai\r\n" + lines, encoding="utf-8")
     assert write_table_store(spec, source, tmp_path / "a.sqlite3") == 20_000
     assert write_table_store(spec, source, tmp_path / "b.sqlite3") == 20_000
     assert (tmp_path / "a.sqlite3").read_bytes() == (tmp_path / "b.sqlite3").read_bytes()

@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import csv
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from generator.config import ResourceSpec
+from generator.model import Resource
 
 BIG_ROWS = 5000  # above this, the page queries the SQLite store instead of loading JSON chunks
 PAGE_SIZE = 4096  # bytes per database page: one HTTP range request reads one (or a few) of them
@@ -112,7 +113,7 @@ def flush(db: sqlite3.Connection, insert: str, batch: list[list[Any]], rows: int
     return rows
 
 
-def write_browser_tables(resources: list[Any], folder: Path) -> None:
+def write_browser_tables(resources: Sequence[Resource], folder: Path) -> None:
     """For each big table in `folder` (the dataset's downloads), the SQLite store replaces the JSON
     chunks: each table is stored as few times as the page needs."""
     for resource in resources:
