@@ -94,10 +94,13 @@ def page(browser: Browser, big_url: str) -> Iterator[Page]:
 
 
 def fetched() -> tuple[int, int, list[tuple[str, str | None, int]]]:
-    """Bytes sent since the last call: in all, and of the table's store; then forget them."""
+    """Bytes sent since the last call: in all, and of the table's store; then forget them (and print
+    them: `pytest -s` shows what each action cost)."""
     log = list(Recorder.log)
     Recorder.log.clear()
-    return sum(n for _, _, n in log), sum(n for path, _, n in log if path.endswith(".sqlite3")), log
+    total, store = sum(n for _, _, n in log), sum(n for path, _, n in log if path.endswith(".sqlite3"))
+    print(f"{len(log)} requests, {total} bytes, {store} of them from the store")
+    return total, store, log
 
 
 def table(page: Page) -> list[list[str]]:

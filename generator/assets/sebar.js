@@ -266,18 +266,95 @@
     this.berikutnya.disabled = n <= this.perHalaman;
   };
 
+  function kartuBaru(d, indeks, akar) {
+    // a card as templates/_datasets.html writes it, from an entry of katalog/indeks.json (as text, never HTML)
+    var li = document.createElement("li"), a = document.createElement("a");
+    var uraian = document.createElement("p"), meta = document.createElement("p");
+    li.className = "sebar-kartu";
+    li.dataset.produsen = d[3];
+    li.dataset.topik = d[4];
+    li.dataset.tahun = d[5];
+    a.className = "sebar-kartu__judul";
+    a.href = new URL(d[0], akar).href;
+    a.textContent = d[1];
+    uraian.className = "sebar-kartu__uraian";
+    uraian.textContent = d[2];
+    meta.className = "sebar-kartu__meta";
+    [indeks.produsen[d[3]] || d[3], indeks.topik[d[4]] || d[4], d[6]].concat(d[7] ? ["diperbarui " + d[7]] : [])
+      .forEach(function (teks, i) {
+        var span = document.createElement("span");
+        span.textContent = teks;
+        if (i) meta.appendChild(document.createTextNode(" · "));
+        meta.appendChild(span);
+      });
+    li.append(a, uraian, meta);
+    return li;
+  }
+
   function saringKatalog(form) {
+    // the cards of this page are in the HTML; with more datasets than fit on one page, a filter
+    // searches them all in katalog/indeks.json (loaded on the first filter) and shows the matches
+    var daftar = document.querySelector(".sebar-daftar");
     var kartu = document.querySelectorAll(".sebar-daftar .sebar-kartu");
     var jumlah = document.getElementById("sebar-jumlah");
+    var halaman = document.getElementById("sebar-halaman");
+    var semua = parseInt(form.dataset.semua, 10) || kartu.length;
+    var akar = new URL(form.dataset.akar || "../", location.href);
+    var indeks = null, asli = Array.prototype.slice.call(kartu), PER = 50, giliran = 0;
+    function cocok(p, t, y, produsen, topik, tahun) {
+      return (!p || produsen === p) && (!t || topik === t) && (!y || (" " + tahun + " ").indexOf(" " + y + " ") !== -1);
+    }
     function terapkan() {
       var p = form.produsen.value, t = form.topik.value, y = form.tahun.value, n = 0;
-      kartu.forEach(function (k) {
-        var cocok = (!p || k.dataset.produsen === p) && (!t || k.dataset.topik === t) &&
-          (!y || (" " + k.dataset.tahun + " ").indexOf(" " + y + " ") !== -1);
-        k.hidden = !cocok;
-        if (cocok) n += 1;
+      if (semua <= kartu.length) {
+        kartu.forEach(function (k) {
+          var ya = cocok(p, t, y, k.dataset.produsen, k.dataset.topik, k.dataset.tahun);
+          k.hidden = !ya;
+          if (ya) n += 1;
+        });
+        jumlah.textContent = n + " dataset";
+        return;
+      }
+      var nomor = (giliran += 1);
+      if (!p && !t && !y) { // this page's own cards and the links to the other pages
+        daftar.replaceChildren.apply(daftar, asli);
+        if (halaman) halaman.hidden = false;
+        jumlah.textContent = semua + " dataset";
+        return;
+      }
+      if (!indeks) {
+        indeks = fetch(form.dataset.indeks).then(function (r) {
+          if (!r.ok) throw new Error(r.status);
+          return r.json();
+        }).catch(function (galat) { indeks = null; throw galat; });
+      }
+      daftar.setAttribute("aria-busy", "true");
+      indeks.then(function (data) {
+        if (nomor !== giliran) return;
+        var hasil = data.dataset.filter(function (d) { return cocok(p, t, y, d[3], d[4], d[5]); });
+        var tampil = PER;
+        function gambar() {
+          var frag = document.createDocumentFragment();
+          hasil.slice(0, tampil).forEach(function (d) { frag.appendChild(kartuBaru(d, data, akar)); });
+          if (hasil.length > tampil) {
+            var li = document.createElement("li"), tombol = document.createElement("button");
+            tombol.type = "button";
+            tombol.className = "sebar-lagi";
+            tombol.textContent = "Tampilkan " + Math.min(PER, hasil.length - tampil) + " dataset lagi";
+            tombol.addEventListener("click", function () { tampil += PER; gambar(); });
+            li.appendChild(tombol);
+            frag.appendChild(li);
+          }
+          daftar.replaceChildren(frag);
+        }
+        gambar();
+        if (halaman) halaman.hidden = true;
+        jumlah.textContent = hasil.length + " dataset";
+        daftar.removeAttribute("aria-busy");
+      }).catch(function () {
+        daftar.removeAttribute("aria-busy");
+        jumlah.textContent = "Daftar dataset gagal dimuat; telusuri per produsen atau topik.";
       });
-      jumlah.textContent = n + " dataset";
     }
     form.addEventListener("change", function () {
       terapkan();
