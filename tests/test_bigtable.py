@@ -18,9 +18,11 @@ from generator.config import ResourceSpec
 from generator.render.tablestore import BIG_ROWS, write_table_store
 from generator.serve import QuietHandler
 from tests.conftest import git, make_portal
+from tests.test_accessibility import AXE
 from tests.test_csp import WATCH, violations
 
 ROWS = 100_000
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 BIG = "dataset/opendata-jabar/tabel-besar/"
 MB = 1024 * 1024
 SOURCE = "datasets/opendata-jabar/penduduk-miskin/datapackage.yaml"
@@ -203,3 +205,14 @@ def test_tablestore_same_csv_gives_same_bytes(tmp_path: Path):
     assert write_table_store(spec, source, tmp_path / "a.sqlite3") == 20_000
     assert write_table_store(spec, source, tmp_path / "b.sqlite3") == 20_000
     assert (tmp_path / "a.sqlite3").read_bytes() == (tmp_path / "b.sqlite3").read_bytes()
+
+
+def test_bigtable_page_has_no_wcag_aa_violations_after_a_search(browser: Browser, big_url: str):
+    page = browser.new_page(viewport={"width": 360, "height": 800}, bypass_csp=True)  # axe is injected inline
+    page.goto(big_url + BIG, wait_until="load")
+    page.get_by_label("Cari di tabel").fill("cibiru")
+    expect(page.locator(".sebar-tabel__info")).to_contain_text("dari 100 (tersaring")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {runOnly: {type: 'tag', values: TAGS}})".replace("TAGS", str(TAGS)))
+    page.close()
+    assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]] == []

@@ -17,9 +17,11 @@ from playwright.sync_api import Browser, Page, expect
 
 from generator.build import build
 from tests.conftest import git, make_portal
+from tests.test_accessibility import AXE
 from tests.test_csp import WATCH, violations
 
 COPIES = 300
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SOURCE = "datasets/bandung/perguruan-tinggi-kecamatan"
 
 
@@ -123,3 +125,13 @@ def test_catalog_page_load_does_not_fetch_the_index(page: Page):
     QuietRecorder.paths.clear()
     page.goto("katalog/", wait_until="networkidle")
     assert not [p for p in QuietRecorder.paths if "indeks.json" in p]
+
+
+@pytest.mark.parametrize("path", ["katalog/", "katalog/2/", "katalog/?produsen=bandung"])
+def test_catalog_pages_have_no_wcag_aa_violations(browser: Browser, many_url: str, path: str):
+    page = browser.new_page(viewport={"width": 360, "height": 800}, bypass_csp=True)  # axe is injected inline
+    page.goto(many_url + path, wait_until="networkidle")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {runOnly: {type: 'tag', values: TAGS}})".replace("TAGS", str(TAGS)))
+    page.close()
+    assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]] == []
