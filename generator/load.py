@@ -281,8 +281,12 @@ def csv_lines(path: Path, dialect: Dialect, limits: Batas) -> tuple[Iterator[str
         raise DatasetError(path, f"tidak dapat dibaca sebagai {encoding} (ada byte yang bukan {encoding})")
     file = open_regular(path, limits)
     text = io.TextIOWrapper(io.BufferedReader(_Raw(file, path, limits), BLOCK), encoding=encoding, newline="")
-    head = text.read(65536)
-    head += text.readline()
+    try:
+        head = text.read(65536)
+        head += text.readline()
+    except UnicodeDecodeError as error:  # a BOM promises an encoding the bytes after it do not keep
+        text.close()
+        raise DatasetError(path, f"tidak dapat dibaca sebagai {encoding} ({error})") from error
     head = head.removeprefix("\ufeff")
     delimiter = dialect.delimiter or detect_delimiter(head)
 

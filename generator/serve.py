@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
+import re
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any, BinaryIO
 
 from generator.build import BuildResult, InvalidContent, build
 from generator.errors import SebarError
@@ -26,9 +29,77 @@ def snapshot(root: Path) -> dict[Path, tuple[int, int]]:
     return found
 
 
+RANGE = re.compile(r"bytes=(\d*)-(\d*)")
+
+
+def byte_range(header: str, size: int) -> tuple[int, int] | None:
+    """The first and last byte of `Range: bytes=a-b` (or `a-`, `-n`) in a file of `size` bytes;
+    None when no byte of the file is in it. Raises ValueError when the header is not one such range
+    (several ranges, other units): the whole file is then sent, as RFC 9110 allows."""
+    match = RANGE.fullmatch(header.strip())
+    if not match or match.groups() == ("", ""):
+        raise ValueError(header)
+    first, last = match.groups()
+    if not first:  # the last n bytes
+        start, end = max(0, size - int(last)), size - 1
+        return (start, end) if int(last) > 0 and size > 0 else None
+    start, end = int(first), min(int(last), size - 1) if last else size - 1
+    return (start, end) if start <= end else None
+
+
+class Part:
+    """The bytes [start, start + length) of an open file, read as a file (for copyfile)."""
+
+    def __init__(self, file: BinaryIO, start: int, length: int) -> None:
+        file.seek(start)
+        self.file, self.left = file, length
+
+    def read(self, size: int = -1) -> bytes:
+        size = self.left if size < 0 else min(size, self.left)
+        data = self.file.read(size)
+        self.left -= len(data)
+        return data
+
+    def close(self) -> None:
+        self.file.close()
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """The site's files, with HTTP range requests (a big table is queried a few pages at a time)."""
+
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def end_headers(self) -> None:
+        self.send_header("Accept-Ranges", "bytes")
+        super().end_headers()
+
+    def send_head(self) -> Any:
+        header = self.headers.get("Range")
+        path = self.translate_path(self.path)
+        if header is None or not os.path.isfile(path) or self.path.split("?")[0].endswith("/"):
+            return super().send_head()
+        file = open(path, "rb")  # noqa: SIM115 - closed by the caller after copying, as in the base class
+        size = os.fstat(file.fileno()).st_size
+        try:
+            found = byte_range(header, size)
+        except ValueError:
+            file.close()
+            return super().send_head()
+        if found is None:
+            file.close()
+            self.send_response(416)
+            self.send_header("Content-Range", f"bytes */{size}")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return None
+        start, end = found
+        self.send_response(206)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Range", f"bytes {start}-{end}/{size}")
+        self.send_header("Content-Length", str(end - start + 1))
+        self.end_headers()
+        return Part(file, start, end - start + 1)
 
 
 def serve(

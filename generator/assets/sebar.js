@@ -1,9 +1,30 @@
-/* Sebar: the data table (search, sort, pages) and the catalogue filter. No dependencies.
-   The first page of each table is in the HTML; the whole table (the JSON download) loads
-   only when the reader searches, sorts or turns a page. */
+/* Sebar: the data table (search, sort, pages) and the catalogue filter.
+   The first page of each table is in the HTML. A small table loads its JSON chunks only when the
+   reader searches, sorts or turns a page; a big one (data-toko) is queried in its SQLite file over
+   HTTP range requests with the vendored sql.js-httpvfs, loaded at that moment, never on page load. */
 (function () {
   "use strict";
   var angka = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 20 });
+  var aset = document.currentScript ? new URL(".", document.currentScript.src).href : null;
+  var vendor = aset && aset + "vendor/sql.js-httpvfs/";
+  var BATAS_BACA = 8 * 1024 * 1024; // a query that would read more of the store than this stops
+  var BATAS_HITUNG = 10000; // a search counts its matches up to this
+  var pustaka = null;
+
+  function muatPustaka() {
+    // the worker script and its WebAssembly, from this site only
+    if (!pustaka) {
+      pustaka = new Promise(function (selesai, gagal) {
+        if (window.createDbWorker) { selesai(window.createDbWorker); return; }
+        var s = document.createElement("script");
+        s.src = vendor + "index.js";
+        s.onload = function () { selesai(window.createDbWorker); };
+        s.onerror = function () { pustaka = null; gagal(new Error("sql.js-httpvfs")); };
+        document.head.appendChild(s);
+      });
+    }
+    return pustaka;
+  }
 
   function teks(value, tipe) {
     if (value === null || value === undefined) return "";
@@ -28,6 +49,9 @@
     this.halaman = 0;
     this.urut = null; // {kolom, arah}
     this.cache = {}; // chunk number -> promise of its rows
+    this.toko = root.dataset.toko ? new URL(root.dataset.toko, location.href).href : null;
+    this.db = null; // promise of the store's worker, for a big table
+    this.giliran = 0; // the newest request: an older answer arriving late is dropped
     this.perbaruiTombol(this.total);
     var tunda;
     this.cari.addEventListener("input", function () {
@@ -79,12 +103,104 @@
     });
   };
 
+  Tabel.prototype.basis = function () {
+    // the big table's SQLite store, opened on first use; each query reads only the pages it needs
+    var self = this;
+    if (!this.db) {
+      this.db = muatPustaka().then(function (buat) {
+        return buat([{ from: "inline", config: { serverMode: "full", url: self.toko, requestChunkSize: 4096 } }],
+          vendor + "sqlite.worker.js", vendor + "sql-wasm.wasm", BATAS_BACA);
+      }).then(function (w) {
+        return w.db.query("SELECT kosong FROM kolom ORDER BY nomor").then(function (baris) {
+          w.kosong = baris.map(function (b) { return b.kosong; });
+          return w;
+        });
+      }).catch(function (galat) {
+        self.db = null;
+        throw galat;
+      });
+    }
+    return this.db;
+  };
+
+  Tabel.prototype.susun = function (baris) {
+    // rows of the store ({c0: ..., c1: ...}) as arrays in the header's order, typed as the page shows them
+    var kolom = this.kolom;
+    return baris.map(function (b) {
+      return kolom.map(function (tipe, i) {
+        var v = b["c" + i];
+        return tipe === "boolean" && typeof v === "number" ? v === 1 : v;
+      });
+    });
+  };
+
+  Tabel.prototype.kueri = function (q, awal) {
+    // {baris, n} for one page of a big table, from its store: search by word (prefix), sort by an
+    // index (empty cells last, as in small tables), page by row number
+    var self = this, per = this.perHalaman;
+    return this.basis().then(function (w) {
+      var db = w.db, cocok = null;
+      if (q) {
+        var kata = q.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+        if (!kata.length) return { baris: [], n: 0 };
+        cocok = kata.map(function (k) { return '"' + k.replace(/"/g, '""') + '"*'; }).join(" ");
+      }
+      var urut = self.urut, kerja;
+      if (cocok && !urut) {
+        kerja = db.query("SELECT count(*) AS n FROM (SELECT rowid FROM cari WHERE cari MATCH ? LIMIT ?)", [cocok, BATAS_HITUNG + 1])
+          .then(function (h) {
+            var n = h[0].n;
+            return db.query("SELECT * FROM data WHERE rowid IN (SELECT rowid FROM cari WHERE cari MATCH ? ORDER BY rowid LIMIT ? OFFSET ?) ORDER BY rowid",
+              [cocok, per, awal]).then(function (baris) { return { baris: baris, n: n, lebih: n > BATAS_HITUNG }; });
+          });
+      } else if (!urut) {
+        kerja = db.query("SELECT * FROM data WHERE rowid > ? AND rowid <= ? ORDER BY rowid", [awal, awal + per])
+          .then(function (baris) { return { baris: baris, n: self.total }; });
+      } else {
+        var k = urut.kolom, c = "c" + k, tipe = self.kolom[k];
+        var teksual = ["integer", "number", "boolean", "year"].indexOf(tipe) === -1;
+        var kunci = c + (teksual ? " COLLATE NOCASE" : "") + (urut.arah === "ascending" ? " ASC" : " DESC");
+        if (cocok) {
+          kerja = db.query("SELECT count(*) AS n FROM (SELECT rowid FROM cari WHERE cari MATCH ? LIMIT ?)", [cocok, BATAS_HITUNG + 1])
+            .then(function (h) {
+              return db.query("SELECT * FROM data WHERE rowid IN (SELECT rowid FROM cari WHERE cari MATCH ?) ORDER BY " + c +
+                " IS NULL, " + kunci + " LIMIT ? OFFSET ?", [cocok, per, awal]).then(function (baris) { return { baris: baris, n: h[0].n, lebih: h[0].n > BATAS_HITUNG }; });
+            });
+        } else {
+          var isi = self.total - w.kosong[k], bagian = [];
+          if (awal < isi) {
+            bagian.push(db.query("SELECT * FROM data WHERE " + c + " IS NOT NULL ORDER BY " + kunci + " LIMIT ? OFFSET ?",
+              [Math.min(per, isi - awal), awal]));
+          }
+          if (awal + per > isi) {
+            bagian.push(db.query("SELECT * FROM data WHERE " + c + " IS NULL ORDER BY rowid LIMIT ? OFFSET ?",
+              [awal + per - Math.max(awal, isi), Math.max(0, awal - isi)]));
+          }
+          kerja = Promise.all(bagian).then(function (b) { return { baris: [].concat.apply([], b), n: self.total }; });
+        }
+      }
+      return kerja.then(function (h) { return { baris: self.susun(h.baris), n: h.n, lebih: Boolean(h.lebih) }; });
+    });
+  };
+
   Tabel.prototype.segarkan = function () {
     // plain paging loads one chunk; searching or sorting needs every row, loaded on demand
-    var self = this, q = this.cari.value.trim().toLowerCase();
+    var self = this, q = this.cari.value.trim().toLowerCase(), nomor = (this.giliran += 1);
     this.root.setAttribute("aria-busy", "true");
     var kerja;
-    if (!q && !this.urut) {
+    if (this.toko) {
+      this.halaman = this.batasi(this.total);
+      var mulai = this.halaman * this.perHalaman;
+      kerja = this.kueri(q, mulai).then(function (h) {
+        if (nomor !== self.giliran) return;
+        if (mulai > 0 && mulai >= h.n) { // past the last match: show the last page
+          self.halaman = self.batasi(h.n);
+          self.segarkan();
+          return;
+        }
+        self.gambar(h.baris, mulai, h.n, h.lebih);
+      });
+    } else if (!q && !this.urut) {
       this.halaman = this.batasi(this.total);
       var awal = this.halaman * this.perHalaman;
       kerja = this.rentang(awal, Math.min(awal + this.perHalaman, this.total)).then(function (potong) {
@@ -110,7 +226,7 @@
       });
     }
     kerja.then(function () {
-      self.root.removeAttribute("aria-busy");
+      if (nomor === self.giliran) self.root.removeAttribute("aria-busy");
     }).catch(function () {
       self.halaman = 0;
       self.root.removeAttribute("aria-busy");
@@ -122,8 +238,8 @@
     return Math.min(Math.max(0, this.halaman), Math.max(0, Math.ceil(n / this.perHalaman) - 1));
   };
 
-  Tabel.prototype.gambar = function (potong, awal, n) {
-    // potong: the rows to show; awal: the first one's index; n: how many rows match
+  Tabel.prototype.gambar = function (potong, awal, n, lebih) {
+    // potong: the rows to show; awal: the first one's index; n: how many rows match (lebih: at least n)
     var self = this, frag = document.createDocumentFragment();
     potong.forEach(function (b) {
       var tr = document.createElement("tr");
@@ -137,7 +253,8 @@
     });
     this.tbody.replaceChildren(frag);
     this.info.textContent = n
-      ? "Baris " + angka.format(awal + 1) + "–" + angka.format(awal + potong.length) + " dari " + angka.format(n) +
+      ? "Baris " + angka.format(awal + 1) + "–" + angka.format(awal + potong.length) + " dari " +
+        (lebih ? "lebih dari " + angka.format(BATAS_HITUNG) : angka.format(n)) +
         (n < this.total ? " (tersaring dari " + angka.format(this.total) + ")" : "")
       : "Tidak ada baris yang cocok.";
     this.sebelumnya.disabled = this.halaman === 0;
@@ -149,18 +266,95 @@
     this.berikutnya.disabled = n <= this.perHalaman;
   };
 
+  function kartuBaru(d, indeks, akar) {
+    // a card as templates/_datasets.html writes it, from an entry of katalog/indeks.json (as text, never HTML)
+    var li = document.createElement("li"), a = document.createElement("a");
+    var uraian = document.createElement("p"), meta = document.createElement("p");
+    li.className = "sebar-kartu";
+    li.dataset.produsen = d[3];
+    li.dataset.topik = d[4];
+    li.dataset.tahun = d[5];
+    a.className = "sebar-kartu__judul";
+    a.href = new URL(d[0], akar).href;
+    a.textContent = d[1];
+    uraian.className = "sebar-kartu__uraian";
+    uraian.textContent = d[2];
+    meta.className = "sebar-kartu__meta";
+    [indeks.produsen[d[3]] || d[3], indeks.topik[d[4]] || d[4], d[6]].concat(d[7] ? ["diperbarui " + d[7]] : [])
+      .forEach(function (teks, i) {
+        var span = document.createElement("span");
+        span.textContent = teks;
+        if (i) meta.appendChild(document.createTextNode(" · "));
+        meta.appendChild(span);
+      });
+    li.append(a, uraian, meta);
+    return li;
+  }
+
   function saringKatalog(form) {
+    // the cards of this page are in the HTML; with more datasets than fit on one page, a filter
+    // searches them all in katalog/indeks.json (loaded on the first filter) and shows the matches
+    var daftar = document.querySelector(".sebar-daftar");
     var kartu = document.querySelectorAll(".sebar-daftar .sebar-kartu");
     var jumlah = document.getElementById("sebar-jumlah");
+    var halaman = document.getElementById("sebar-halaman");
+    var semua = parseInt(form.dataset.semua, 10) || kartu.length;
+    var akar = new URL(form.dataset.akar || "../", location.href);
+    var indeks = null, asli = Array.prototype.slice.call(kartu), PER = 50, giliran = 0;
+    function cocok(p, t, y, produsen, topik, tahun) {
+      return (!p || produsen === p) && (!t || topik === t) && (!y || (" " + tahun + " ").indexOf(" " + y + " ") !== -1);
+    }
     function terapkan() {
       var p = form.produsen.value, t = form.topik.value, y = form.tahun.value, n = 0;
-      kartu.forEach(function (k) {
-        var cocok = (!p || k.dataset.produsen === p) && (!t || k.dataset.topik === t) &&
-          (!y || (" " + k.dataset.tahun + " ").indexOf(" " + y + " ") !== -1);
-        k.hidden = !cocok;
-        if (cocok) n += 1;
+      if (semua <= kartu.length) {
+        kartu.forEach(function (k) {
+          var ya = cocok(p, t, y, k.dataset.produsen, k.dataset.topik, k.dataset.tahun);
+          k.hidden = !ya;
+          if (ya) n += 1;
+        });
+        jumlah.textContent = n + " dataset";
+        return;
+      }
+      var nomor = (giliran += 1);
+      if (!p && !t && !y) { // this page's own cards and the links to the other pages
+        daftar.replaceChildren.apply(daftar, asli);
+        if (halaman) halaman.hidden = false;
+        jumlah.textContent = semua + " dataset";
+        return;
+      }
+      if (!indeks) {
+        indeks = fetch(form.dataset.indeks).then(function (r) {
+          if (!r.ok) throw new Error(r.status);
+          return r.json();
+        }).catch(function (galat) { indeks = null; throw galat; });
+      }
+      daftar.setAttribute("aria-busy", "true");
+      indeks.then(function (data) {
+        if (nomor !== giliran) return;
+        var hasil = data.dataset.filter(function (d) { return cocok(p, t, y, d[3], d[4], d[5]); });
+        var tampil = PER;
+        function gambar() {
+          var frag = document.createDocumentFragment();
+          hasil.slice(0, tampil).forEach(function (d) { frag.appendChild(kartuBaru(d, data, akar)); });
+          if (hasil.length > tampil) {
+            var li = document.createElement("li"), tombol = document.createElement("button");
+            tombol.type = "button";
+            tombol.className = "sebar-lagi";
+            tombol.textContent = "Tampilkan " + Math.min(PER, hasil.length - tampil) + " dataset lagi";
+            tombol.addEventListener("click", function () { tampil += PER; gambar(); });
+            li.appendChild(tombol);
+            frag.appendChild(li);
+          }
+          daftar.replaceChildren(frag);
+        }
+        gambar();
+        if (halaman) halaman.hidden = true;
+        jumlah.textContent = hasil.length + " dataset";
+        daftar.removeAttribute("aria-busy");
+      }).catch(function () {
+        daftar.removeAttribute("aria-busy");
+        jumlah.textContent = "Daftar dataset gagal dimuat; telusuri per produsen atau topik.";
       });
-      jumlah.textContent = n + " dataset";
     }
     form.addEventListener("change", function () {
       terapkan();

@@ -9,7 +9,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateError
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateError
+from jinja2.filters import do_truncate
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from markupsafe import Markup
 
@@ -18,9 +19,11 @@ from generator.errors import BuildError
 from generator.model import FIRST_ROWS, Dataset
 from generator.render.catalog import schema_org
 from generator.render.downloads import CHUNK, plain
+from generator.render.tablestore import BIG_ROWS
 from generator.validate.messages import TYPE_NAMES
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+CATALOG_PAGE = 50  # dataset cards per catalogue page: 1,000 datasets stay light pages
 LATEST = 6
 
 
@@ -97,6 +100,28 @@ class Pages:
             raise TemplateFailed(name, str(error), isinstance(error, SecurityError)) from error
         return Path(path) / "index.md", text
 
+    def catalog(
+        self, years: list[int], by_producer: dict[str, list[Dataset]], by_topic: dict[str, list[Dataset]]
+    ) -> Iterator[tuple[Path, str]]:
+        """The catalogue in pages of CATALOG_PAGE cards (katalog/, katalog/2/, ...: every dataset is a
+        link away without JavaScript) and, when it has more than one, katalog/indeks.json: every dataset
+        in a compact list, which the filter loads to search them all."""
+        count = max(1, -(-len(self.datasets) // CATALOG_PAGE))
+        for number in range(1, count + 1):
+            yield self.page(
+                "katalog/" if number == 1 else f"katalog/{number}/",
+                "catalog.md",
+                datasets=self.datasets[(number - 1) * CATALOG_PAGE : number * CATALOG_PAGE],
+                total=len(self.datasets),
+                number=number,
+                count=count,
+                years=years,
+                by_producer=by_producer,
+                by_topic=by_topic,
+            )
+        if count > 1:
+            yield Path("katalog/indeks.json"), catalog_index(self.portal, self.datasets)
+
     def all(self) -> Iterator[tuple[Path, str]]:
         by_producer = {p.kode: [d for d in self.datasets if d.produsen == p.kode] for p in self.portal.produsen}
         by_topic = {t: [d for d in self.datasets if d.spec.satudata.topik == t] for t in self.portal.topik}
@@ -106,9 +131,7 @@ class Pages:
         yield self.page(
             "", "home.md", datasets=self.datasets, latest=latest, by_producer=by_producer, by_topic=by_topic
         )
-        yield self.page(
-            "katalog/", "catalog.md", datasets=self.datasets, years=years, by_producer=by_producer, by_topic=by_topic
-        )
+        yield from self.catalog(years, by_producer, by_topic)
         yield self.page("cari/", "search.md")
         yield self.page("produsen/", "producers.md", by_producer=by_producer)
         for producer in self.portal.produsen:
@@ -125,5 +148,32 @@ class Pages:
                 dataset=dataset,
                 first_rows=FIRST_ROWS,
                 chunk=CHUNK,
+                big_rows=BIG_ROWS,
                 ld=schema_org(self.portal, dataset),
             )
+
+
+def catalog_index(portal: Portal, datasets: list[Dataset]) -> str:
+    """Every dataset as the catalogue's cards show it, in their order: [url, title, description,
+    producer, topic, years, periode, updated], with the producers' and topics' names once."""
+    entries = [
+        [
+            d.url,
+            d.spec.title,
+            truncate(d.spec.description, 160),
+            d.produsen,
+            d.spec.satudata.topik,
+            " ".join(str(y) for y in d.spec.satudata.years),
+            d.spec.satudata.periode,
+            (d.updated or "")[:10],
+        ]
+        for d in datasets
+    ]
+    names = {p.kode: portal.producer_name(p.kode) for p in portal.produsen}
+    index = {"produsen": names, "topik": dict(portal.topik), "dataset": entries}
+    return json.dumps(index, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def truncate(text: str, length: int) -> str:
+    """As Jinja's `truncate` filter (the cards' template) shortens a description."""
+    return str(do_truncate(Environment(), text, length))
