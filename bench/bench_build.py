@@ -1,87 +1,377 @@
-"""Benchmark: does the portal stay fast and light as the catalogue and the tables grow?
+"""Benchmark: every target of issue 10 as a ratio against a baseline measured in the same run.
 
-Every number is a ratio against a baseline measured in the same run, so the result does not
-depend on the machine. The grown catalogue copies the real demo datasets under new names.
+Sebar is driven only through its public CLI (`sebar build`, `sebar check`, default options) in child
+processes, so the benchmark measures any version of the engine. Writes bench/results.json and
+bench/RESULTS.md; asserts no times (exit 0 whatever the figures, non-zero only if a step crashed).
 
-    make bench            # or: .venv/bin/python bench/bench_build.py --copies 10
+    make bench                              # quick: 100 datasets, 100,000 rows (CI, under 3 minutes)
+    .venv/bin/python bench/bench_build.py --full   # 1,000 datasets, 1,000,000 and 5,000,000 rows
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import importlib.metadata
+import json
+import os
+import platform
+import re
 import shutil
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-import yaml
+import portals
+from measure import Crash, Run, first_view_bytes, lighthouse, median, run, sebar, serving
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from generator.build import build  # noqa: E402
-from tests.conftest import git, make_portal  # noqa: E402
-
-
-def grow(portal: Path, copies: int) -> None:
-    """Add `copies` renamed copies of every dataset: the same real data, a larger catalogue."""
-    for meta_path in sorted(portal.glob("datasets/*/*/datapackage.yaml")):
-        folder = meta_path.parent
-        for n in range(1, copies):
-            twin = folder.with_name(f"{folder.name}-salinan-{n}")
-            shutil.copytree(folder, twin)
-            meta = yaml.safe_load((twin / "datapackage.yaml").read_text())
-            meta["name"] = twin.name
-            meta["title"] = f"{meta['title']} (salinan {n})"
-            (twin / "datapackage.yaml").write_text(yaml.safe_dump(meta, allow_unicode=True))
+HERE = ROOT / "bench"
+REPEAT = 3  # each build figure is the median of this many runs, Sebar and plain MkDocs interleaved
+PANDAS = """
+import sys, pandas
+frame = pandas.read_csv(sys.argv[1])
+frame.to_csv(sys.argv[2], index=False)
+frame.to_json(sys.argv[3], orient="records")
+"""
+LIBRARIES = ("mkdocs", "mkdocs-material", "frictionless", "openpyxl", "jinja2", "pyarrow", "pandas", "pagefind-bin")
 
 
-def timed_build(portal: Path, repeat: int) -> tuple[float, Path]:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        site = build(portal).site
-        best = min(best, time.perf_counter() - start)
-    return best, site
+@dataclass(frozen=True)
+class FullBuild:
+    datasets: int
+    sebar_pages: int  # HTML pages in each site: the plain project is made with as many
+    plain_pages: int
+    sebar_seconds: list[float]
+    plain_seconds: list[float]
+    sebar_cpu_seconds: float  # median
+    sebar_peak_rss_mb: float  # largest of the runs
+    plain_peak_rss_mb: float
+    cold_options: list[str]
+    ratio: float  # median Sebar seconds / median plain MkDocs seconds
+
+
+@dataclass(frozen=True)
+class Incremental:
+    changed: str
+    full_seconds: float
+    rebuild_seconds: float
+    rebuild_peak_rss_mb: float
+    ratio: float  # rebuild / full build
+
+
+@dataclass(frozen=True)
+class BigTable:
+    rows: int
+    csv_mb: float
+    completed: bool
+    check_seconds: float
+    build_seconds: float
+    check_peak_rss_mb: float
+    build_peak_rss_mb: float
+    pandas_seconds: float
+    pandas_peak_rss_mb: float
+    throughput_ratio: float  # pandas seconds / (check + build seconds): 1.0 = as fast as pandas
+    error: str = ""
+
+    @property
+    def peak_rss_mb(self) -> float:
+        return max(self.check_peak_rss_mb, self.build_peak_rss_mb)
+
+
+@dataclass(frozen=True)
+class PageWeight:
+    url: str
+    files_kb: dict[str, float]  # path -> gzip KB: the HTML and the data the page fetches on first view
+    total_kb: float
+
+
+@dataclass
+class Results:
+    mode: str
+    date: str
+    machine: dict[str, object]
+    full_build: FullBuild | None = None
+    incremental: Incremental | None = None
+    big_tables: list[BigTable] = field(default_factory=list)
+    pages: dict[str, PageWeight] = field(default_factory=dict)
+    lighthouse: dict[str, dict[str, int | str]] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+    steps: dict[str, float] = field(default_factory=dict)  # wall seconds of each step of the benchmark
+    seconds: float = 0.0
+
+    def summary(self) -> dict[str, object]:
+        """The keys the issue names, then everything behind them."""
+        big = self.big_tables[0] if self.big_tables else None
+        return {
+            "full_build_ratio": self.full_build.ratio if self.full_build else None,
+            "incremental_ratio": self.incremental.ratio if self.incremental else None,
+            "big_table_throughput_ratio": big.throughput_ratio if big else None,
+            "big_table_peak_rss_mb": big.peak_rss_mb if big else None,
+            "dataset_page_kb": {name: page.total_kb for name, page in self.pages.items()},
+            "lighthouse": self.lighthouse,
+            "mode": self.mode,
+            "date": self.date,
+            "bench_seconds": self.seconds,
+            "steps_seconds": self.steps,
+            "machine": self.machine,
+            "full_build": asdict(self.full_build) if self.full_build else None,
+            "incremental": asdict(self.incremental) if self.incremental else None,
+            "big_tables": [asdict(b) | {"peak_rss_mb": b.peak_rss_mb} for b in self.big_tables],
+            "pages": {name: asdict(page) for name, page in self.pages.items()},
+            "errors": self.errors,
+        }
+
+
+def machine() -> dict[str, object]:
+    info = Path("/proc/cpuinfo").read_text() if Path("/proc/cpuinfo").exists() else ""
+    memory = Path("/proc/meminfo").read_text() if Path("/proc/meminfo").exists() else ""
+    cpu = re.search(r"model name\s*:\s*(.*)", info)
+    total = re.search(r"MemTotal:\s*(\d+)", memory)
+    versions = {}
+    for name in LIBRARIES:
+        try:
+            versions[name] = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            versions[name] = None
+    lighthouse_package = HERE / "node_modules" / "lighthouse" / "package.json"
+    if lighthouse_package.exists():
+        versions["lighthouse"] = json.loads(lighthouse_package.read_text())["version"]
+    chromium = shutil.which("chromium")
+    if chromium:
+        versions["chromium"] = subprocess.run([chromium, "--version"], capture_output=True, text=True).stdout.strip()
+    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "HEAD"], capture_output=True, text=True).stdout
+    return {
+        "nproc": len(os.sched_getaffinity(0)),
+        "memory_gb": round(int(total.group(1)) / 1024**2, 1) if total else None,
+        "cpu": cpu.group(1).strip() if cpu else platform.processor(),
+        "python": platform.python_version(),
+        "system": platform.platform(),
+        "load_average_at_start": [round(x, 2) for x in os.getloadavg()],  # the machine may be shared
+        "sebar_commit": commit.strip(),
+        "versions": versions,
+    }
+
+
+def cold_options(root: Path) -> list[str]:
+    """Options that make `sebar build` start from nothing, on versions that keep a cache."""
+    shutil.rmtree(root / ".sebar-cache", ignore_errors=True)
+    help_text = run(sebar("build", "--help")).output
+    if "--no-cache" in help_text:
+        return ["--no-cache"]
+    if re.search(r"--cache[ =][A-Z]", help_text):  # a cache folder: point it at an empty one
+        empty = Path(tempfile.mkdtemp(prefix="bench-cache-", dir=root.parent))
+        return ["--cache", str(empty)]
+    return []
+
+
+def html_pages(site: Path) -> int:
+    """Pages of a site built with directory URLs: one index.html each (404.html aside)."""
+    return sum(1 for _ in site.rglob("index.html"))
+
+
+def measure_full_build(work: Path, count: int) -> tuple[FullBuild, Path]:
+    """`sebar build` of the grown demo vs plain `mkdocs build` of as many pages with the same mkdocs.yml."""
+    portal = portals.grown_portal(work / "katalog", count)
+    sebar_runs: list[Run] = []
+    plain_runs: list[Run] = []
+    plain: Path | None = None
+    options: list[str] = []
+    for _ in range(REPEAT):
+        options = cold_options(portal)
+        shutil.rmtree(portal / "site", ignore_errors=True)
+        sebar_runs.append(run(sebar("build", "--root", str(portal), *options)))
+        if plain is None:
+            plain = portals.plain_project(portal, work / "polos", html_pages(portal / "site"))
+        shutil.rmtree(plain / "site", ignore_errors=True)
+        plain_runs.append(run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(plain / "mkdocs.yml")]))
+    assert plain is not None
+    result = FullBuild(
+        datasets=count,
+        sebar_pages=html_pages(portal / "site"),
+        plain_pages=html_pages(plain / "site"),
+        sebar_seconds=[round(r.seconds, 2) for r in sebar_runs],
+        plain_seconds=[round(r.seconds, 2) for r in plain_runs],
+        sebar_cpu_seconds=round(statistics.median(r.cpu_seconds for r in sebar_runs), 2),
+        sebar_peak_rss_mb=round(max(r.peak_rss_mb for r in sebar_runs), 1),
+        plain_peak_rss_mb=round(max(r.peak_rss_mb for r in plain_runs), 1),
+        cold_options=options,
+        ratio=round(median(sebar_runs) / median(plain_runs), 2),
+    )
+    return result, portal
+
+
+def measure_incremental(portal: Path, full: FullBuild) -> Incremental:
+    """After the last full build (default options, so any cache it keeps is warm), one CSV gains a row."""
+    full_seconds = full.sebar_seconds[-1]
+    if full.cold_options:  # the cold runs bypassed the default cache: warm it with a default build
+        full_seconds = run(sebar("build", "--root", str(portal))).seconds
+    changed = portals.change_one_dataset(portal)
+    rebuild = run(sebar("build", "--root", str(portal)))
+    return Incremental(
+        changed=str(changed.relative_to(portal)),
+        full_seconds=round(full_seconds, 2),
+        rebuild_seconds=round(rebuild.seconds, 2),
+        rebuild_peak_rss_mb=round(rebuild.peak_rss_mb, 1),
+        ratio=round(rebuild.seconds / full_seconds, 3),
+    )
+
+
+def measure_big_table(work: Path, rows: int, must_finish: bool) -> tuple[BigTable, Path]:
+    """`sebar check` + `sebar build` of one table of `rows` rows vs pandas reading and writing it."""
+    portal = portals.big_portal(work / f"besar-{rows}", rows)
+    data = next(portal.glob("datasets/*/*/data.csv"))
+    out = work / f"pandas-{rows}"
+    out.mkdir()
+    pandas = run([sys.executable, "-c", PANDAS, str(data), str(out / "data.csv"), str(out / "data.json")])
+    shutil.rmtree(out)
+    check = run(sebar("check", "--root", str(portal)), check=must_finish)
+    build = run(sebar("build", "--root", str(portal), *cold_options(portal)), check=must_finish)
+    failed = next((r for r in (check, build) if r.returncode != 0), None)
+    result = BigTable(
+        rows=rows,
+        csv_mb=round(data.stat().st_size / 1024**2, 1),
+        completed=failed is None,
+        check_seconds=round(check.seconds, 2),
+        build_seconds=round(build.seconds, 2),
+        check_peak_rss_mb=round(check.peak_rss_mb, 1),
+        build_peak_rss_mb=round(build.peak_rss_mb, 1),
+        pandas_seconds=round(pandas.seconds, 2),
+        pandas_peak_rss_mb=round(pandas.peak_rss_mb, 1),
+        throughput_ratio=round(pandas.seconds / (check.seconds + build.seconds), 3),
+        error=failed.output[-1000:] if failed else "",
+    )
+    return result, portal / "site"
+
+
+def measure_pages(sites: dict[str, tuple[Path, str]]) -> tuple[dict[str, PageWeight], dict[str, dict[str, int | str]]]:
+    """For each named page (site, path): its first-view weight (dataset pages) and Lighthouse scores."""
+    weights: dict[str, PageWeight] = {}
+    scores: dict[str, dict[str, int | str]] = {}
+    with tempfile.TemporaryDirectory() as reports:
+        for name, (site, path) in sites.items():
+            with serving(site) as base:
+                if path.startswith("dataset/"):
+                    files = first_view_bytes(base + path)
+                    total = round(sum(files.values()), 1)
+                    rounded = {p: round(kb, 1) for p, kb in files.items()}
+                    weights[name] = PageWeight(url=path, files_kb=rounded, total_kb=total)
+                scores[name] = lighthouse(base + path, Path(reports) / f"{name}.json")
+    return weights, scores
+
+
+def table(results: Results) -> list[tuple[str, str, str, str]]:
+    """(measure, figure, target, raw figures behind it) for the terminal and RESULTS.md."""
+    rows: list[tuple[str, str, str, str]] = []
+    full, inc = results.full_build, results.incremental
+    if full:
+        sebar_s, plain_s = statistics.median(full.sebar_seconds), statistics.median(full.plain_seconds)
+        behind = f"sebar {sebar_s:.1f} s vs mkdocs {plain_s:.1f} s ({full.sebar_pages} and {full.plain_pages} pages)"
+        rows.append((f"full build, {full.datasets} datasets / plain mkdocs", f"{full.ratio:.2f}x", "<= 1.5x", behind))
+        behind = f"mkdocs {full.plain_peak_rss_mb:.0f} MB; sebar CPU {full.sebar_cpu_seconds:.0f} s"
+        rows.append(("full build peak RSS (MB)", f"{full.sebar_peak_rss_mb:.0f}", "flat", behind))
+    if inc:
+        behind = f"{inc.rebuild_seconds:.1f} s / {inc.full_seconds:.1f} s"
+        rows.append(("one dataset changed: rebuild / full build", f"{inc.ratio:.2f}", "<= 0.10", behind))
+    for big in results.big_tables:
+        name = f"{big.rows:,} rows"
+        if not big.completed:
+            rows.append((f"{name}: check + build", "did not complete", "completes", big.error[-80:]))
+            continue
+        behind = f"pandas {big.pandas_seconds:.1f} s vs check {big.check_seconds:.1f} + build {big.build_seconds:.1f} s"
+        rows.append((f"{name}: throughput / pandas", f"{big.throughput_ratio:.3f}", ">= 0.5", behind))
+        behind = f"pandas {big.pandas_peak_rss_mb:.0f} MB; CSV {big.csv_mb} MB"
+        rows.append((f"{name}: peak RSS (MB)", f"{big.peak_rss_mb:.0f}", "<= 1024", behind))
+    for name, page in results.pages.items():
+        behind = ", ".join(f"{path} {kb} KB" for path, kb in page.files_kb.items())
+        rows.append((f"dataset page, {name}: KB gzip", f"{page.total_kb:.1f}", "<= 150", behind))
+    for name, scores in results.lighthouse.items():
+        figure = "error" if "error" in scores else f"{scores['performance']} / {scores['accessibility']}"
+        behind = f"Lighthouse benchmark index {scores.get('benchmark_index')}"
+        rows.append((f"Lighthouse mobile {name}: perf / a11y", figure, ">= 95 / 100", str(scores.get("error", behind))))
+    return rows
+
+
+def markdown(results: Results) -> str:
+    m = results.machine
+    lines = [
+        "# Sebar benchmark results",
+        "",
+        f"Written by `make bench` ({results.mode} mode) on {results.date} in {results.seconds:.0f} s. "
+        f"Machine: {m['nproc']} cores ({m['cpu']}), {m['memory_gb']} GB, Python {m['python']}, "
+        f"load average {m['load_average_at_start']} at start, {m.get('load_average_at_end')} at end "
+        "(the machine may be shared: wall times and Lighthouse scores suffer, ratios less so). "
+        f"Sebar at `{str(m['sebar_commit'])[:10]}`. Figures and versions in full: results.json.",
+        "",
+        "Targets are issue 10's, set for `--full` (1,000 datasets, 1,000,000 rows); quick mode shows the trend.",
+        "",
+        "| Measure | Figure | Target | Behind it |",
+        "|---|---|---|---|",
+        *(f"| {a} | {b} | {c} | {d.replace('|', '/').replace(chr(10), ' ')} |" for a, b, c, d in table(results)),
+    ]
+    if results.errors:
+        lines += ["", "## Steps that crashed", "", *(f"- {e}" for e in results.errors)]
+    return "\n".join(lines) + "\n"
+
+
+def lap(start: float, steps: dict[str, float] | None = None) -> float:
+    """Seconds since `start` not yet counted in `steps`."""
+    return round(time.perf_counter() - start - sum((steps or {}).values()), 1)
 
 
 def main() -> int:
-    options = argparse.ArgumentParser(description=__doc__)
-    options.add_argument("--copies", type=int, default=10, help="how many times the catalogue grows")
-    options.add_argument("--repeat", type=int, default=3, help="builds per measurement (the best counts)")
+    options = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    options.add_argument("--full", action="store_true", help="1,000 datasets and 1M/5M rows (about an hour or more)")
+    options.add_argument("--out", type=Path, default=HERE, help="where results.json and RESULTS.md go")
+    options.add_argument("--datasets", type=int, help="catalogue size instead of the mode's")
+    options.add_argument("--rows", type=int, nargs="+", help="big-table row counts instead of the mode's")
     args = options.parse_args()
-    with tempfile.TemporaryDirectory() as work:
-        small = make_portal(Path(work) / "kecil")
-        large = make_portal(Path(work) / "besar", commit=False)
-        grow(large, args.copies)
-        for step in (("init", "-q", "-b", "main"), ("add", "-A"), ("commit", "-q", "-m", "katalog besar")):
-            git(large, *step)
-        t_small, site_small = timed_build(small, args.repeat)
-        t_large, site_large = timed_build(large, args.repeat)
-        n_small = len(list(small.glob("datasets/*/*/datapackage.yaml")))
-        n_large = len(list(large.glob("datasets/*/*/datapackage.yaml")))
-        size = lambda site, page: (site / page / "index.html").stat().st_size  # noqa: E731
-        biggest = "dataset/kemendagri/kode-wilayah-jatim"  # 9,206 rows
-        smallest = "dataset/opendata-jabar/garis-kemiskinan-provinsi"  # 1 row
-        rows = [
-            (f"build time per dataset, catalogue x{args.copies} / x1", (t_large / n_large) / (t_small / n_small), 1.25),
-            (f"home page bytes, catalogue x{args.copies} / x1", size(site_large, "") / size(site_small, ""), 1.10),
-            (
-                f"dataset page bytes, catalogue x{args.copies} / x1",
-                size(site_large, smallest) / size(site_small, smallest),
-                1.10,
-            ),
-            ("dataset page bytes, 9,206 rows / 1 row", size(site_small, biggest) / size(site_small, smallest), 2.0),
-        ]
-    print(f"baseline: {n_small} datasets built in {t_small:.2f} s; grown: {n_large} datasets in {t_large:.2f} s")
-    print(f"{'measure':<48} {'ratio':>7} {'target':>7}  result")
-    failed = 0
-    for name, ratio, target in rows:
-        ok = ratio <= target
-        failed += not ok
-        print(f"{name:<48} {ratio:>7.2f} {'<= ' + str(target):>7}  {'met' if ok else 'NOT MET'}")
-    return 1 if failed else 0
+    start = time.perf_counter()
+    datasets, big_rows = (1000, [1_000_000, 5_000_000]) if args.full else (100, [100_000])
+    datasets, big_rows = args.datasets or datasets, args.rows or big_rows
+    results = Results(
+        mode="full" if args.full else "quick",
+        date=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        machine=machine(),
+    )
+    with tempfile.TemporaryDirectory(prefix="sebar-bench-") as folder:
+        work = Path(folder)
+        pages: dict[str, tuple[Path, str]] = {}
+        try:
+            results.full_build, grown = measure_full_build(work, datasets)
+            results.steps["full build"] = lap(start)
+            pages |= {"home": (grown / "site", ""), "catalogue": (grown / "site", "katalog/")}
+            results.incremental = measure_incremental(grown, results.full_build)
+            results.steps["incremental"] = lap(start, results.steps)
+            pages["small dataset"] = (grown / "site", portals.SMALL_PAGE)
+        except Crash as error:
+            results.errors.append(f"katalog: {error}")
+        for n, rows in enumerate(big_rows):
+            try:
+                big, site = measure_big_table(work, rows, must_finish=n == 0)
+                results.big_tables.append(big)
+                results.steps[f"big table {rows:,}"] = lap(start, results.steps)
+                if n == 0:
+                    pages[f"{rows:,} rows dataset"] = (site, f"dataset/{portals.BIG_PRODUCER}/{portals.BIG}/")
+            except Crash as error:
+                results.errors.append(f"tabel {rows:,} baris: {error}")
+        results.pages, results.lighthouse = measure_pages(pages)
+        results.steps["pages"] = lap(start, results.steps)
+    results.seconds = round(time.perf_counter() - start, 1)
+    results.machine["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
+    args.out.mkdir(parents=True, exist_ok=True)
+    summary = json.dumps(results.summary(), indent=2, ensure_ascii=False)
+    (args.out / "results.json").write_text(summary + "\n", encoding="utf-8")
+    (args.out / "RESULTS.md").write_text(markdown(results), encoding="utf-8")
+    for measure_name, figure, target, behind in table(results):
+        print(f"{measure_name:<48} {figure:>16} {target:>12}  {behind}")
+    print("steps:", ", ".join(f"{name} {seconds:.0f} s" for name, seconds in results.steps.items()))
+    print(f"bench: {results.mode}, {results.seconds:.0f} s; written to {args.out}/results.json and RESULTS.md")
+    return 1 if results.errors else 0
 
 
 if __name__ == "__main__":
