@@ -34,6 +34,7 @@ def git(repo: Path, *args: str) -> None:
 def commit(repo: Path, message: str) -> None:
     if not (repo / ".git").exists():
         git(repo, "init", "-q", "-b", "main")
+        shutil.copy(ROOT / ".gitignore", repo / ".gitignore")  # the build's cache and site are never committed
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", message)
 
