@@ -73,8 +73,10 @@ class Pages:
         self.portal = portal
         self.datasets = sorted(datasets, key=lambda d: (d.produsen, d.slug))
         self.overrides = root / "templates"
-        # The portal's templates are untrusted input: the sandbox refuses `__class__` and its kin.
-        self.env = SandboxedEnvironment(
+        # The portal's templates are untrusted input: the sandbox refuses `__class__` and its kin. It
+        # costs a tenth of the render, so Sebar's own templates alone run without it.
+        untrusted = self.overrides.exists() or self.overrides.is_symlink()
+        self.env = (SandboxedEnvironment if untrusted else Environment)(
             loader=ChoiceLoader([FileSystemLoader(root / "templates"), FileSystemLoader(TEMPLATES)]),
             autoescape=True,
             undefined=StrictUndefined,
