@@ -23,7 +23,7 @@ from generator.errors import SebarError
 from generator.model import Dataset
 
 GENERATOR = Path(__file__).resolve().parent
-LIBRARIES = ("frictionless", "pyarrow", "xlsxwriter", "openpyxl", "python-calamine", "mkdocs", "mkdocs-material")
+LIBRARIES = ("frictionless", "pyarrow", "openpyxl", "python-calamine", "mkdocs", "mkdocs-material")
 VERSION = b"sebar-cache 1"
 DEFAULT = ".sebar-cache"
 SOURCES = ("datasets", "content", "templates", ".git")  # the portal's own folders: never the cache

@@ -14,10 +14,10 @@ from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
-import xlsxwriter
 
 from generator.config import Portal, ResourceSpec
 from generator.model import Dataset
+from generator.render.xlsx import TooBig, Workbook, bool_cells, date_cells, number_cells, text_cells
 
 CHUNK = 1000  # rows per file of the table script
 FORMATS = {  # the downloads of every resource, by file extension
@@ -27,10 +27,10 @@ FORMATS = {  # the downloads of every resource, by file extension
     "parquet": "application/vnd.apache.parquet",
 }
 XLSX_ROWS = 200_000  # beyond this a spreadsheet is no help (Excel holds 1,048,576): CSV and Parquet only
-FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # zip entries carry no build time: same input, same bytes
 # OWASP CSV injection: a text cell starting with one of these is a formula to a spreadsheet
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 EXACT_DIGITS = 15  # a spreadsheet keeps 15 significant digits: longer numbers are written as text
+EXACT_INTEGER = 10**EXACT_DIGITS  # an integer below this in size has at most EXACT_DIGITS digits
 IDENTIFIER = re.compile(r"^(?:kode|id|nik|nip|npwp|nomor|no)(?:_|$)", re.IGNORECASE)
 
 
@@ -111,6 +111,51 @@ def arrow_column(kind: str, values: list[Any]) -> pa.Array:
     return pa.array([None if v is None else json.dumps(plain(v), ensure_ascii=False) for v in values], pa.string())
 
 
+def significant(value: int | Decimal) -> int:
+    return len(Decimal(value).normalize().as_tuple().digits)
+
+
+def xlsx_cell(value: Any, as_text: bool) -> str | None:
+    """One spreadsheet cell: text, number, boolean or date, as the writer before xlsx.py typed it."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return text_cells([defused(value)])[0]
+    if isinstance(value, bool):
+        return bool_cells([value])[0]
+    if isinstance(value, (int, Decimal)):
+        if as_text or significant(value) > EXACT_DIGITS:
+            return text_cells([csv_text(value)])[0]
+        return number_cells([float(value) if isinstance(value, Decimal) else value])[0]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return date_cells([value])[0]
+    return text_cells([csv_text(value)])[0]
+
+
+def exact(value: Decimal) -> bool:
+    """Whether a spreadsheet keeps every digit of the number (the cheap count first: it is never smaller)."""
+    return len(value.as_tuple().digits) <= EXACT_DIGITS or significant(value) <= EXACT_DIGITS
+
+
+def xlsx_column(values: list[Any], as_text: bool) -> list[str | None]:
+    """xlsx_cell of every value of a column, a whole column at once when all its values share a type."""
+    present = [v for v in values if v is not None]
+    types = set(map(type, present))
+    if types <= {str}:
+        return text_cells([(None if v is None else defused(v) if v.startswith(FORMULA_START) else v) for v in values])
+    if types == {int} and as_text:
+        return text_cells([None if v is None else str(v) for v in values])
+    if types == {int} and all(-EXACT_INTEGER < v < EXACT_INTEGER for v in present):
+        return number_cells(values)
+    if types == {Decimal} and not as_text and all(map(exact, present)):
+        return number_cells([None if v is None else float(v) for v in values])
+    if types == {bool}:
+        return bool_cells(values)
+    if types == {dt.date}:
+        return date_cells(values)
+    return [xlsx_cell(v, as_text) for v in values]
+
+
 class ResourceWriter:
     """Writes one resource's downloads while its rows stream past: CSV, JSON, Parquet, the page's
     chunks and, for tables up to XLSX_ROWS, XLSX. Files get their names only when complete."""
@@ -145,15 +190,12 @@ class ResourceWriter:
         )
         self.parquet_path: Path | None = temp(f"{name}.parquet")
         self.parquet: pq.ParquetWriter | None = pq.ParquetWriter(self.parquet_path, self.schema, compression="zstd")
-        self.book: Any = None
+        self.book: Workbook | None = None
         if xlsx:
             self.xlsx_path = temp(f"{name}.xlsx")
-            self.book = xlsxwriter.Workbook(str(self.xlsx_path), {"constant_memory": True, "strings_to_numbers": False})
-            self.book.set_properties({"author": "Sebar", "created": dt.datetime(*FIXED_TIME)})
-            self.sheet = self.book.add_worksheet("data")
+            self.book = Workbook(self.xlsx_path)
             self.as_text = as_text_columns(spec)
-            for column, field in enumerate(self.names):
-                self.sheet.write_string(0, column, defused(field))
+            self.book.add([text_cells([defused(field)]) for field in self.names])
 
     def write(self, columns: list[list[Any]]) -> None:
         """A chunk of typed values, one list per field in schema order."""
@@ -182,33 +224,15 @@ class ResourceWriter:
         self.rows += len(columns[0])
 
     def write_xlsx(self, columns: list[list[Any]]) -> None:
-        # constant-memory mode writes a row when the next begins: rows in order, each one whole
-        sheet, as_text = self.sheet, self.as_text
-        for row, values in enumerate(zip(*columns, strict=True), start=self.rows + 1):
-            for column, value in enumerate(values):
-                if value is None:
-                    continue
-                if isinstance(value, str):
-                    # XML reads a CR as a line end, as the old writer left it: the cell keeps its lines
-                    sheet.write_string(row, column, defused(value).replace("\r\n", "\n").replace("\r", "\n"))
-                elif isinstance(value, bool):
-                    sheet.write_boolean(row, column, value)
-                elif isinstance(value, (int, Decimal)):
-                    digits = len(Decimal(value).normalize().as_tuple().digits)
-                    if as_text[column] or digits > EXACT_DIGITS:
-                        sheet.write_string(row, column, csv_text(value))
-                    else:
-                        sheet.write_number(row, column, float(value) if isinstance(value, Decimal) else value)
-                elif isinstance(value, (dt.date, dt.datetime)):
-                    sheet.write_datetime(row, column, value, self.date_format)
-                else:
-                    sheet.write_string(row, column, csv_text(value))
-
-    @property
-    def date_format(self) -> Any:
-        if not hasattr(self, "_date_format"):
-            self._date_format = self.book.add_format({"num_format": "yyyy-mm-dd h:mm:ss"})
-        return self._date_format
+        assert self.book is not None
+        cells = [xlsx_column(c, t) for c, t in zip(columns, self.as_text, strict=True)]
+        try:
+            self.book.add(cells)
+        except TooBig:  # a sheet of gigabytes is no help either: no XLSX download, as beyond XLSX_ROWS
+            self.book.close()
+            self.book = None
+            self.xlsx_path.unlink(missing_ok=True)
+            del self.done[self.xlsx_path]
 
     def flush_chunk(self, rows: list[list[Any]]) -> None:
         data = json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
