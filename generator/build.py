@@ -27,7 +27,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from generator.cache import DEFAULT, Cache, CacheError, CacheStats, generator_hash, tree_hash
+from generator.cache import DEFAULT, Cache, CacheError, CacheStats, generator_hash, source_clash, tree_hash
 from generator.errors import BuildError
 from generator.harden import harden
 from generator.load import last_commit_time
@@ -40,7 +40,6 @@ from generator.validate.site import site_config
 RENAME_EXCHANGE = 2
 MARKER = ".sebar-site"  # in every site Sebar builds: only a folder holding it is ever replaced
 STAGING_LOCK = ".sebar-staging"  # locked by the build using a staging folder for as long as it runs
-SOURCES = ("datasets", "content", "templates", ".git")  # the portal's own folders: never a target
 
 
 @dataclass(frozen=True)
@@ -217,13 +216,13 @@ def link_tree(source: Path, target: Path) -> None:
 
 def check_target(root: Path, site: Path) -> None:
     """Refuse a target whose replacement would delete the portal's sources or someone else's files."""
-    if root.is_relative_to(site):
+    clash = source_clash(root, site)
+    if clash == "":
         raise BuildError(f"folder hasil {site} berisi portal itu sendiri ({root}); pilih folder lain, mis. {root}/site")
-    for name in SOURCES:
-        if site.is_relative_to(root / name):
-            raise BuildError(
-                f"folder hasil {site} berada di dalam {name}/ portal; pilih folder di luarnya, mis. {root}/site"
-            )
+    if clash:
+        raise BuildError(
+            f"folder hasil {site} berada di dalam {clash}/ portal; pilih folder di luarnya, mis. {root}/site"
+        )
     if site.exists() and not site.is_dir():
         raise BuildError(f"{site} adalah file, bukan folder; hapus atau pindahkan file itu, atau pilih --site lain")
     if site.is_dir() and not (site / MARKER).is_file() and any(site.iterdir()):

@@ -26,7 +26,7 @@ GENERATOR = Path(__file__).resolve().parent
 LIBRARIES = ("frictionless", "pyarrow", "openpyxl", "python-calamine", "mkdocs", "mkdocs-material")
 VERSION = b"sebar-cache 1"
 DEFAULT = ".sebar-cache"
-SOURCES = ("datasets", "content", "templates", ".git")  # the portal's own folders: never the cache
+SOURCES = ("datasets", "content", "templates", ".git")  # the portal's own folders: never a cache or a site
 
 
 class CacheError(SebarError):
@@ -88,16 +88,24 @@ def dataset_key(root: Path, path: Path) -> str:
     return digest.hexdigest()
 
 
+def source_clash(root: Path, folder: Path) -> str | None:
+    """What of the portal writing into `folder` would destroy: "" for the portal itself, the name of
+    the source folder it lies in, or None."""
+    if root.is_relative_to(folder):
+        return ""
+    return next((name for name in SOURCES if folder.is_relative_to(root / name)), None)
+
+
 def check_location(root: Path, folder: Path) -> None:
     """The cache is the build's own state: never inside the portal's sources, never a tracked file."""
     root, folder = root.resolve(), folder.resolve()
-    if root.is_relative_to(folder):
+    clash = source_clash(root, folder)
+    if clash == "":
         raise CacheError(f"folder cache {folder} berisi portal itu sendiri; pilih folder lain, mis. {root}/{DEFAULT}")
-    for name in SOURCES:
-        if folder.is_relative_to(root / name):
-            raise CacheError(
-                f"folder cache {folder} berada di dalam {name}/ portal; pilih folder di luarnya, mis. {root}/{DEFAULT}"
-            )
+    if clash:
+        raise CacheError(
+            f"folder cache {folder} berada di dalam {clash}/ portal; pilih folder di luarnya, mis. {root}/{DEFAULT}"
+        )
     if folder.exists() and not folder.is_dir():
         raise CacheError(f"{folder} adalah file, bukan folder; pilih --cache lain")
     run = subprocess.run(
