@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +13,7 @@ from playwright import sync_api
 from playwright.sync_api import Browser
 
 from generator.build import build
-from generator.serve import QuietHandler
+from tests.helpers import serving
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
@@ -72,13 +69,8 @@ def demo_site(demo_portal: Path) -> Path:
 @pytest.fixture(scope="session")
 def site_url(demo_site: Path) -> Iterator[str]:
     """The built demo site over HTTP on localhost."""
-    handler = functools.partial(QuietHandler, directory=str(demo_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving(demo_site) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

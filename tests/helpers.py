@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import shutil
+import threading
+from collections.abc import Iterator
 from pathlib import Path
+
+from generator.serve import QuietHandler
 
 DATA = Path(__file__).resolve().parent / "data"
 ROOT = DATA.parents[1]
@@ -19,3 +26,15 @@ def case_portal(tmp_path: Path, *cases: str) -> Path:
     for case in cases:
         shutil.copytree(DATA / case, root / "datasets" / "dinkes" / Path(case).name)
     return root
+
+
+@contextlib.contextmanager
+def serving(folder: Path, handler: type[http.server.SimpleHTTPRequestHandler] = QuietHandler) -> Iterator[str]:
+    """`folder` over HTTP on localhost (serve's handler: range requests, no log); yields the base address."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -4,9 +4,6 @@ HTTP range requests (recorded on the server), with the right rows and no CSP vio
 from __future__ import annotations
 
 import csv
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,8 +15,9 @@ from generator.config import ResourceSpec
 from generator.render.tablestore import BIG_ROWS, write_table_store
 from generator.serve import QuietHandler
 from tests.conftest import git, make_portal
+from tests.helpers import serving
 from tests.test_accessibility import AXE
-from tests.test_csp import WATCH, violations
+from tests.test_csp import violations, watched_page
 
 ROWS = 100_000
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -74,25 +72,15 @@ class Recorder(QuietHandler):
 
 @pytest.fixture(scope="module")
 def big_url(big_site: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Recorder, directory=str(big_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serving(big_site, Recorder) as base:
+        yield base + "/"
 
 
 @pytest.fixture
 def page(browser: Browser, big_url: str) -> Iterator[Page]:
-    context = browser.new_context(base_url=big_url, locale="id-ID")
-    context.set_default_timeout(60_000)
-    context.add_init_script(WATCH)
-    p = context.new_page()
-    p.console = []  # type: ignore[attr-defined]
-    p.on("console", lambda m: p.console.append(m.text) if m.type in ("error", "warning") else None)  # type: ignore[attr-defined]
-    p.on("pageerror", lambda e: p.console.append(str(e)))  # type: ignore[attr-defined]
-    p.goto(BIG, wait_until="load")
-    yield p
-    context.close()
+    with watched_page(browser, big_url, 60_000) as p:
+        p.goto(BIG, wait_until="load")
+        yield p
 
 
 def fetched() -> tuple[int, int, list[tuple[str, str | None, int]]]:

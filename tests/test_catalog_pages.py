@@ -4,11 +4,9 @@ first page (katalog/indeks.json)."""
 
 from __future__ import annotations
 
-import functools
 import http.server
 import re
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,8 +15,9 @@ from playwright.sync_api import Browser, Page, expect
 
 from generator.build import build
 from tests.conftest import git, make_portal
+from tests.helpers import serving
 from tests.test_accessibility import AXE
-from tests.test_csp import WATCH, violations
+from tests.test_csp import violations, watched_page
 
 COPIES = 300
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -45,12 +44,8 @@ def many_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def many_url(many_site: Path) -> Iterator[str]:
-    handler = functools.partial(QuietRecorder, directory=str(many_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serving(many_site, QuietRecorder) as base:
+        yield base + "/"
 
 
 class QuietRecorder(http.server.SimpleHTTPRequestHandler):
@@ -62,15 +57,8 @@ class QuietRecorder(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture
 def page(browser: Browser, many_url: str) -> Iterator[Page]:
-    context = browser.new_context(base_url=many_url, locale="id-ID")
-    context.set_default_timeout(30_000)
-    context.add_init_script(WATCH)
-    p = context.new_page()
-    p.console = []  # type: ignore[attr-defined]
-    p.on("console", lambda m: p.console.append(m.text) if m.type in ("error", "warning") else None)  # type: ignore[attr-defined]
-    p.on("pageerror", lambda e: p.console.append(str(e)))  # type: ignore[attr-defined]
-    yield p
-    context.close()
+    with watched_page(browser, many_url, 30_000) as p:
+        yield p
 
 
 def cards(html: str) -> list[str]:

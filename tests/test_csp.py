@@ -4,6 +4,7 @@ links to other hosts carry rel="noopener noreferrer"."""
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import re
 from collections.abc import Iterator
@@ -20,17 +21,26 @@ document.addEventListener("securitypolicyviolation", e => window.__csp.push(e.vi
 """
 
 
-@pytest.fixture
-def page(browser: Browser, site_url: str) -> Iterator[Page]:
-    context = browser.new_context(base_url=site_url + "/", locale="id-ID")
-    context.set_default_timeout(TIMEOUT_MS)
+@contextlib.contextmanager
+def watched_page(browser: Browser, base_url: str, timeout_ms: int) -> Iterator[Page]:
+    """A page that records CSP violations (window.__csp) and console errors (page.console)."""
+    context = browser.new_context(base_url=base_url, locale="id-ID")
+    context.set_default_timeout(timeout_ms)
     context.add_init_script(WATCH)
     p = context.new_page()
     p.console = []  # type: ignore[attr-defined]
     p.on("console", lambda m: p.console.append(m.text) if m.type in ("error", "warning") else None)  # type: ignore[attr-defined]
     p.on("pageerror", lambda e: p.console.append(str(e)))  # type: ignore[attr-defined]
-    yield p
-    context.close()
+    try:
+        yield p
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def page(browser: Browser, site_url: str) -> Iterator[Page]:
+    with watched_page(browser, site_url + "/", TIMEOUT_MS) as p:
+        yield p
 
 
 def violations(page: Page) -> list[str]:

@@ -7,11 +7,8 @@ search page queried, and no dialog may ever open; the payloads are shown as the 
 from __future__ import annotations
 
 import csv
-import functools
-import http.server
 import io
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,9 +17,8 @@ import yaml
 from playwright.sync_api import Browser, Page, expect
 
 from generator.build import build
-from generator.serve import QuietHandler
 from generator.validate import check
-from tests.helpers import ROOT
+from tests.helpers import ROOT, serving
 
 TIMEOUT_MS = 10_000
 SCRIPT = "<script>alert(1)</script>"
@@ -125,12 +121,8 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def hostile_url(hostile_site: Path) -> Iterator[str]:
-    handler = functools.partial(QuietHandler, directory=str(hostile_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serving(hostile_site) as base:
+        yield base + "/"
 
 
 @pytest.fixture
