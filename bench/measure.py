@@ -95,50 +95,57 @@ def serving(site: Path) -> Iterator[str]:
         server.wait()
 
 
-def lighthouse(url: str, report: Path) -> dict[str, int | str]:
-    """Lighthouse's mobile performance and accessibility scores (0-100) of one page, or why it could not run."""
+def lighthouse(urls: list[str], reports: Path) -> list[dict[str, int | str]]:
+    """Lighthouse's mobile performance and accessibility scores (0-100) of each page, or why it could
+    not run: one Node process and one Chromium for all of them (bench/lighthouse.mjs)."""
     if not LIGHTHOUSE.exists():
-        return {"error": "Lighthouse tidak terpasang: jalankan `npm ci --prefix bench` (make bench melakukannya)"}
-    command = [
-        str(LIGHTHOUSE),
-        url,
-        "--chrome-flags=--headless --no-sandbox --disable-gpu",
-        "--only-categories=performance,accessibility",
-        "--output=json",
-        f"--output-path={report}",
-        "--quiet",
-    ]
+        why = "Lighthouse tidak terpasang: jalankan `npm ci --prefix bench` (make bench melakukannya)"
+        return [{"error": why}] * len(urls)
+    pages = [f"{n}={url}" for n, url in enumerate(urls)]
+    command = ["node", str(ROOT / "bench" / "lighthouse.mjs"), str(reports), *pages]
     env = {**os.environ, "CHROME_PATH": CHROMIUM}
-    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False, timeout=300)
-    if done.returncode != 0 or not report.exists():
-        return {"error": f"Lighthouse gagal (kode {done.returncode}): {done.stderr.strip()[-500:]}"}
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False, timeout=120 * len(urls) + 60)
+    return [scores(reports / f"{n}.json", done) for n in range(len(urls))]
+
+
+def scores(report: Path, done: subprocess.CompletedProcess[str]) -> dict[str, int | str]:
+    if not report.exists():
+        error = report.with_suffix(".error")
+        why = error.read_text(encoding="utf-8") if error.exists() else done.stderr
+        return {"error": f"Lighthouse gagal (kode {done.returncode}): {why.strip()[-500:]}"}
     found = json.loads(report.read_text(encoding="utf-8"))
     categories = found["categories"]
     # Lighthouse's own measure of the machine's speed while it ran (a loaded machine scores lower)
-    scores: dict[str, int | str] = {"benchmark_index": round(found["environment"]["benchmarkIndex"])}
+    result: dict[str, int | str] = {"benchmark_index": round(found["environment"]["benchmarkIndex"])}
     for name in ("performance", "accessibility"):
         score = categories[name]["score"]
-        scores[name] = round(score * 100) if score is not None else "tanpa skor (Lighthouse tidak dapat menilai)"
-    return scores
+        result[name] = round(score * 100) if score is not None else "tanpa skor (Lighthouse tidak dapat menilai)"
+    return result
 
 
-def first_view_bytes(url: str) -> dict[str, float]:
-    """What a first visit to `url` loads that is this page's own: its HTML and every same-site file
-    it fetches while loading, except the assets all pages share. Sizes gzip-compressed, in KB."""
+def first_view_bytes(urls: list[str]) -> list[dict[str, float]]:
+    """What a first visit to each URL loads that is the page's own: its HTML and every same-site file
+    it fetches while loading, except the assets all pages share. Sizes gzip-compressed, in KB. One
+    browser, a fresh context (empty cache) a page."""
     from playwright.sync_api import sync_playwright
 
-    sizes: dict[str, int] = {}
+    found: list[dict[str, float]] = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        page = browser.new_page()
+        for url in urls:
+            sizes: dict[str, int] = {}
 
-        def keep(response: object) -> None:
-            address = urlsplit(response.url)  # type: ignore[attr-defined]
-            if address.netloc == urlsplit(url).netloc and not address.path.startswith(SHARED):
-                with contextlib.suppress(Exception):  # a redirect or an aborted request has no body
-                    sizes[address.path] = len(gzip.compress(response.body(), 9))  # type: ignore[attr-defined]
+            def keep(response: object, url: str = url, sizes: dict[str, int] = sizes) -> None:
+                address = urlsplit(response.url)  # type: ignore[attr-defined]
+                if address.netloc == urlsplit(url).netloc and not address.path.startswith(SHARED):
+                    with contextlib.suppress(Exception):  # a redirect or an aborted request has no body
+                        sizes[address.path] = len(gzip.compress(response.body(), 9))  # type: ignore[attr-defined]
 
-        page.on("response", keep)
-        page.goto(url, wait_until="networkidle")
+            context = browser.new_context()
+            page = context.new_page()
+            page.on("response", keep)
+            page.goto(url, wait_until="networkidle")
+            context.close()
+            found.append({path: size / 1024 for path, size in sizes.items()})
         browser.close()
-    return {path: size / 1024 for path, size in sizes.items()}
+    return found

@@ -60,6 +60,8 @@ def grown_portal(target: Path, count: int) -> Path:
     """The demo's real datasets, copied under new names until the catalogue holds `count` of them."""
     portal = new_portal(target)
     demo = sorted(p.parent for p in (ROOT / "datasets").glob("*/*/datapackage.yaml"))
+    small = ROOT / "datasets" / SMALL_PAGE.removeprefix("dataset/").rstrip("/")
+    demo.sort(key=lambda folder: folder != small)  # the typical dataset first: any catalogue has it
     made = 0
     for n in range(count):
         for folder in demo:
