@@ -53,8 +53,8 @@ class Mode:
     lighthouse_runs: int  # each page's scores are those of the median-performance run (0: Lighthouse skipped)
 
 
-# Quick mode fits CI's 3 minutes: Lighthouse once a page (its runs are the slowest part) and the
-# builds twice; --full takes the medians of 3 as issue 10 measured them.
+# Quick mode fits CI's 3 minutes with Lighthouse once a page (its runs were the slowest part);
+# --full takes the median of 3 Lighthouse runs as well as of 3 builds, as issue 10 measured them.
 QUICK = Mode(datasets=100, rows=[100_000], repeat=3, lighthouse_runs=1)
 FULL = Mode(datasets=1000, rows=[1_000_000, 5_000_000], repeat=3, lighthouse_runs=3)
 LIBRARIES = ("mkdocs", "mkdocs-material", "frictionless", "openpyxl", "jinja2", "pyarrow", "pandas", "pagefind-bin")
