@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import functools
 import importlib.metadata
 import json
 import os
@@ -176,10 +177,15 @@ def machine() -> dict[str, object]:
     }
 
 
+@functools.cache
+def build_help() -> str:
+    return run(sebar("build", "--help")).output
+
+
 def cold_options(root: Path) -> list[str]:
     """Options that make `sebar build` start from nothing, on versions that keep a cache."""
     shutil.rmtree(root / ".sebar-cache", ignore_errors=True)
-    help_text = run(sebar("build", "--help")).output
+    help_text = build_help()
     if "--no-cache" in help_text:
         return ["--no-cache"]
     if re.search(r"--cache[ =][A-Z]", help_text):  # a cache folder: point it at an empty one
