@@ -87,3 +87,16 @@ def test_bench_tiny_run_writes_every_key(tmp_path: Path) -> None:
 
     report = (tmp_path / "RESULTS.md").read_text(encoding="utf-8")
     assert "| Measure | Figure | Target | Met | Behind it |" in report
+
+
+def test_bench_lighthouse_median_run_of_three() -> None:
+    runs: list[dict[str, int | str]] = [
+        {"performance": 80, "accessibility": 100},
+        {"error": "Lighthouse gagal"},
+        {"performance": 70, "accessibility": 100},
+        {"performance": 90, "accessibility": 95},
+    ]
+    chosen = bench_build.median_run(runs)
+    assert chosen["performance"] == 80 and chosen["accessibility"] == 100
+    assert chosen["performance_runs"] == [80, "Lighthouse gagal", 70, 90]
+    assert bench_build.median_run([]) == {"error": "dilewati (--lighthouse-runs 0)"}
