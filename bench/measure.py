@@ -104,7 +104,12 @@ def lighthouse(urls: list[str], reports: Path) -> list[dict[str, int | str]]:
     pages = [f"{n}={url}" for n, url in enumerate(urls)]
     command = ["node", str(ROOT / "bench" / "lighthouse.mjs"), str(reports), *pages]
     env = {**os.environ, "CHROME_PATH": CHROMIUM}
-    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False, timeout=120 * len(urls) + 60)
+    try:
+        done = subprocess.run(
+            command, env=env, capture_output=True, text=True, check=False, timeout=120 * len(urls) + 60
+        )
+    except subprocess.TimeoutExpired as error:  # a figure missing, not a crash: the pages done so far count
+        done = subprocess.CompletedProcess(command, -9, "", f"Lighthouse terhenti setelah {error.timeout:.0f} detik")
     return [scores(reports / f"{n}.json", done) for n in range(len(urls))]
 
 
