@@ -32,6 +32,7 @@ from generator.errors import BuildError
 from generator.harden import harden
 from generator.load import last_commit_time
 from generator.progress import Progress
+from generator.rawhtml import RawBlocksExtension
 from generator.render import Sync, render
 from generator.validate import check
 from generator.validate.report import Report
@@ -124,6 +125,7 @@ def build(
                         strict=True,
                         **({"site_url": portal.url} if portal.url else {}),
                     )
+                    config.markdown_extensions.append(RawBlocksExtension())  # type: ignore[arg-type]
                     mkdocs_build(config, dirty=dirty)
                 except (MkDocsException, SystemExit) as error:
                     raise BuildError(f"mkdocs build gagal: {error}") from error
