@@ -48,7 +48,9 @@ def render(
     content = root / "content"
     for source in content_files(content):
         written[source.relative_to(content)] = source
-    generated = [(Path(url) / "index.md", docs / url / "index.md") for url in sorted(kept)]
+    generated: list[tuple[Path, str | Path]] = [
+        (Path(url) / "index.md", docs / url / "index.md") for url in sorted(kept)
+    ]
     for relative, page in [*generated, *pages.all(skip=kept)]:
         if relative in written:
             raise BuildError(
