@@ -7,12 +7,14 @@ import filecmp
 import hashlib
 import json
 import os
-import pickle
 import shutil
 import stat
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import fields, is_dataclass
 from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
 
 from generator.config import Portal
 from generator.errors import BuildError
@@ -88,8 +90,24 @@ def page_key(frame: str, dataset: Dataset) -> str:
     """What a dataset page and its datapackage.json are made of: the frame and the dataset (its
     downloads' folder aside)."""
     digest = hashlib.sha256(frame.encode())
-    digest.update(pickle.dumps(replace(dataset, files=None), protocol=pickle.HIGHEST_PROTOCOL))
+    digest.update(json.dumps(canonical(dataset), ensure_ascii=False).encode())
     return digest.hexdigest()
+
+
+def canonical(value: Any) -> Any:
+    """`value` as JSON that is the same in every process (a pickle is not: it keeps sets in an order
+    that changes with each process's string hashes)."""
+    if isinstance(value, BaseModel):
+        return canonical(value.model_dump())
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: canonical(getattr(value, f.name)) for f in fields(value) if f.name != "files"}
+    if isinstance(value, dict):
+        return [[canonical(k), canonical(v)] for k, v in value.items()]
+    if isinstance(value, (list, tuple)):
+        return [canonical(v) for v in value]
+    if isinstance(value, (set, frozenset)):
+        return sorted(json.dumps(canonical(v), ensure_ascii=False) for v in value)
+    return f"{type(value).__name__}:{value!r}"
 
 
 def read_keys(path: Path) -> dict[str, str]:
