@@ -32,6 +32,7 @@ from generator.errors import BuildError
 from generator.harden import harden
 from generator.load import last_commit_time
 from generator.progress import Progress
+from generator.rawhtml import RawBlocksExtension
 from generator.render import Sync, render
 from generator.validate import check
 from generator.validate.report import Report
@@ -93,7 +94,7 @@ def build(
             stamp.unlink(missing_ok=True)  # a run killed from here on leaves no claim that pages/ is whole
             with progress.stage("Menulis halaman"):
                 sync = Sync(docs)
-                pages = render(root, portal, datasets, docs, sync)
+                pages = render(root, portal, datasets, docs, sync, frame)
             # only changed pages are rebuilt when nothing that every page shows (nav, theme, templates,
             # portal.yml, content/) changed, and no page or file left: else all of them
             dirty = (
@@ -111,7 +112,7 @@ def build(
                 progress.stage("Membangun situs (mkdocs)"),
                 source_date(root),
                 quiet_mkdocs(),
-                new_files(),
+                new_files(docs),
                 nav_pages_read(),
             ):
                 try:
@@ -124,6 +125,7 @@ def build(
                         strict=True,
                         **({"site_url": portal.url} if portal.url else {}),
                     )
+                    config.markdown_extensions.append(RawBlocksExtension())  # type: ignore[arg-type]
                     mkdocs_build(config, dirty=dirty)
                 except (MkDocsException, SystemExit) as error:
                     raise BuildError(f"mkdocs build gagal: {error}") from error
@@ -179,10 +181,12 @@ def nav_pages_read() -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def new_files() -> Iterator[None]:
+def new_files(docs: Path) -> Iterator[None]:
     """mkdocs writes and copies into an existing file in place; the kept site shares its files with the
-    published one (hard links), so each write must make a new file instead."""
+    published one (hard links), so each write must make a new file instead. A file of the docs folder
+    (downloads above all) is linked, not copied: the docs folder, too, only ever gets new files."""
     write, copy = mkdocs_utils.write_file, mkdocs_utils.copy_file
+    own = str(docs) + os.sep
 
     def write_file(content: bytes, output_path: str) -> None:
         with contextlib.suppress(FileNotFoundError, IsADirectoryError):
@@ -190,9 +194,16 @@ def new_files() -> Iterator[None]:
         write(content, output_path)
 
     def copy_file(source_path: str, output_path: str) -> None:
-        if not os.path.isdir(output_path):
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(output_path)
+        if os.path.isdir(output_path):
+            copy(source_path, output_path)
+            return
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(output_path)
+        if os.path.abspath(source_path).startswith(own):
+            os.makedirs(os.path.dirname(output_path), exist_ok=True)
+            with contextlib.suppress(OSError):  # another file system, or links not allowed: a copy
+                os.link(source_path, output_path)
+                return
         copy(source_path, output_path)
 
     mkdocs_utils.write_file, mkdocs_utils.copy_file = write_file, copy_file

@@ -172,3 +172,19 @@ def test_cache_tracked_by_git_refused(tmp_path, capsys):
     assert main(["build", "--root", str(root)]) == 2
     assert "dilacak Git" in capsys.readouterr().err
     assert not (root / "site").exists()
+
+
+def test_build_incremental_keeps_pages_of_unchanged_datasets(tmp_path):
+    root = small_portal(tmp_path)
+    cache = tmp_path / "cache"
+    build(root, cache_dir=cache, jobs=1)
+    docs = cache / "pages" / "docs" / "dataset" / "dinkes"
+    before = {name: (docs / name / "index.md").stat().st_ino for name in ("latin1", "locale")}
+    (root / "datasets/dinkes/latin1/test_latin1.csv").write_text("a,b,c\n1,2,3\n7,8,9\n", encoding="latin-1")
+    git(root, "commit", "-qam", "data baru")
+    # another process, other string hashes: the page keys must not depend on them
+    command = [sys.executable, "-m", "generator.cli", "build", "--root", str(root), "--cache", str(cache)]
+    subprocess.run(command, check=True, capture_output=True, env={**os.environ, "PYTHONHASHSEED": "7"})
+    assert (docs / "locale" / "index.md").stat().st_ino == before["locale"]  # kept, not rendered again
+    assert (docs / "latin1" / "index.md").stat().st_ino != before["latin1"]
+    assert "7,8,9" not in (docs / "locale" / "index.md").read_text()

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import contextlib
 import filecmp
+import hashlib
+import json
 import os
 import shutil
 import stat
 from collections.abc import Callable
+from dataclasses import fields, is_dataclass
 from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
 
 from generator.config import Portal
 from generator.errors import BuildError
@@ -20,17 +26,34 @@ from generator.render.pages import Pages
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 
 
-def render(root: Path, portal: Portal, datasets: list[Dataset], docs: Path, sync: Sync | None = None) -> list[Path]:
+def render(
+    root: Path,
+    portal: Portal,
+    datasets: list[Dataset],
+    docs: Path,
+    sync: Sync | None = None,
+    frame: str | None = None,
+) -> list[Path]:
     """Bring `docs` to every page and file of the site's source; returns the pages. A file whose bytes
     did not change is left alone (its time too, so that a dirty mkdocs build skips it); files that are
-    no longer part of the site are removed."""
+    no longer part of the site are removed. With `frame` (the hash of all every page depends on beyond
+    its dataset), a dataset page whose frame and dataset are those of the page in `docs` is kept, not
+    rendered again."""
     public = [d for d in datasets if d.public]  # only `terbuka` is ever rendered
+    keys_file = docs.with_name(docs.name + ".pages.json")  # dataset page -> key of the text in docs
+    previous = read_keys(keys_file)
+    keys_file.unlink(missing_ok=True)  # a run killed while writing leaves no claim about the pages
+    keys = {d.url: page_key(frame, d) for d in public} if frame else {}
+    kept = {url for url, key in keys.items() if previous.get(url) == key and (docs / url / "index.md").is_file()}
     pages = Pages(root, portal, public)
     written: dict[Path, str | Path] = {}  # page -> generated text, or the content/ file to copy
     content = root / "content"
     for source in content_files(content):
         written[source.relative_to(content)] = source
-    for relative, page in pages.all():
+    generated: list[tuple[Path, str | Path]] = [
+        (Path(url) / "index.md", docs / url / "index.md") for url in sorted(kept)
+    ]
+    for relative, page in [*generated, *pages.all(skip=kept)]:
         if relative in written:
             raise BuildError(
                 f"content/{relative.as_posix()} bertabrakan dengan halaman yang dibuat Sebar; ganti namanya"
@@ -39,7 +62,10 @@ def render(root: Path, portal: Portal, datasets: list[Dataset], docs: Path, sync
     docs.mkdir(parents=True, exist_ok=True)
     sync = sync or Sync(docs)
     for relative, item in written.items():
-        sync.put_bytes(relative, read_plain(item) if isinstance(item, Path) else item.encode("utf-8"))
+        if isinstance(item, Path) and item.is_relative_to(docs):
+            sync.wanted.add(relative)  # a kept page
+        else:
+            sync.put_bytes(relative, read_plain(item) if isinstance(item, Path) else item.encode("utf-8"))
     for source in sorted(ASSETS.rglob("*")):
         if source.is_file():
             sync.put_file(source, Path("assets/sebar") / source.relative_to(ASSETS), link=False)
@@ -48,10 +74,48 @@ def render(root: Path, portal: Portal, datasets: list[Dataset], docs: Path, sync
             for source in sorted(dataset.files.rglob("*")):
                 if source.is_file():
                     sync.put_file(source, Path(dataset.url) / source.relative_to(dataset.files), link=True)
-        sync.put_bytes(Path(dataset.url) / "datapackage.json", datapackage_json(portal, dataset).encode("utf-8"))
+        package = Path(dataset.url) / "datapackage.json"
+        if dataset.url in kept and (docs / package).is_file():  # made of what the page is made of
+            sync.wanted.add(package)
+        else:
+            sync.put_bytes(package, datapackage_json(portal, dataset).encode("utf-8"))
     sync.put_bytes(Path("katalog/dcat.jsonld"), dcat_catalog(portal, public).encode("utf-8"))
     sync.remove_others()
+    if keys:
+        keys_file.write_text(json.dumps(keys, sort_keys=True), encoding="utf-8")
     return sorted(written)
+
+
+def page_key(frame: str, dataset: Dataset) -> str:
+    """What a dataset page and its datapackage.json are made of: the frame and the dataset (its
+    downloads' folder aside)."""
+    digest = hashlib.sha256(frame.encode())
+    digest.update(json.dumps(canonical(dataset), ensure_ascii=False).encode())
+    return digest.hexdigest()
+
+
+def canonical(value: Any) -> Any:
+    """`value` as JSON that is the same in every process (a pickle is not: it keeps sets in an order
+    that changes with each process's string hashes)."""
+    if isinstance(value, BaseModel):
+        return canonical(value.model_dump())
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: canonical(getattr(value, f.name)) for f in fields(value) if f.name != "files"}
+    if isinstance(value, dict):
+        return [[canonical(k), canonical(v)] for k, v in value.items()]
+    if isinstance(value, (list, tuple)):
+        return [canonical(v) for v in value]
+    if isinstance(value, (set, frozenset)):
+        return sorted(json.dumps(canonical(v), ensure_ascii=False) for v in value)
+    return f"{type(value).__name__}:{value!r}"
+
+
+def read_keys(path: Path) -> dict[str, str]:
+    try:
+        keys = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return keys if isinstance(keys, dict) else {}
 
 
 class Sync:

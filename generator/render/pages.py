@@ -124,7 +124,8 @@ class Pages:
         if count > 1:
             yield Path("katalog/indeks.json"), catalog_index(self.portal, self.datasets)
 
-    def all(self) -> Iterator[tuple[Path, str]]:
+    def all(self, skip: frozenset[str] | set[str] = frozenset()) -> Iterator[tuple[Path, str]]:
+        """Every page; the pages of the datasets whose URL is in `skip` are left out."""
         by_producer = {p.kode: [d for d in self.datasets if d.produsen == p.kode] for p in self.portal.produsen}
         by_topic = {t: [d for d in self.datasets if d.spec.satudata.topik == t] for t in self.portal.topik}
         by_title = sorted(self.datasets, key=lambda d: d.spec.title)
@@ -144,6 +145,8 @@ class Pages:
         for code, name in self.portal.topik.items():
             yield self.page(f"topik/{code}/", "topic.md", code=code, name=name, datasets=by_topic[code])
         for dataset in self.datasets:
+            if dataset.url in skip:
+                continue
             yield self.page(
                 dataset.url,
                 "dataset.md",
