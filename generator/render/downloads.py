@@ -179,7 +179,7 @@ class ResourceWriter:
         self.json_file = temp(f"{name}.json").open("w", encoding="utf-8")
         self.json_file.write("[")
         self.rows = 0
-        self.held: list[list[list[Any]]] = []  # a small table's rows (JSON columns) for its chunks
+        self.held: list[list[list[Any]]] = []  # a small table's typed columns, for its chunks
         self.store: TableStore | None = None
         self.schema = pa.schema(
             [(n, ARROW_TYPES.get(k, pa.string())) for n, k in zip(self.names, self.kinds, strict=True)]
@@ -211,7 +211,7 @@ class ResourceWriter:
         self.json_file.write(("," if self.rows else "") + text)
         del records
         if self.store is None and self.rows + len(columns[0]) <= BIG_ROWS:
-            self.held.append(plain_columns)
+            self.held.append(columns)
         else:
             if self.store is None:  # the table just became big: its rows so far go to the store too
                 self.store = TableStore(self.spec, self.temp(f"{self.spec.name}.sqlite3"))
@@ -245,7 +245,8 @@ class ResourceWriter:
         """A small table's rows as the page's files of CHUNK rows (one empty file for no rows)."""
         chunks = self.temp(f"{self.spec.name}.bagian")
         chunks.mkdir()
-        rows = [list(row) for columns in self.held for row in zip(*columns, strict=True)]
+        plain = [[plain_column(k, c) for k, c in zip(self.kinds, columns, strict=True)] for columns in self.held]
+        rows = [list(row) for columns in plain for row in zip(*columns, strict=True)]
         for number, start in enumerate(range(0, max(len(rows), 1), CHUNK)):
             data = json.dumps(rows[start : start + CHUNK], ensure_ascii=False, separators=(",", ":"))
             (chunks / f"{number}.json").write_bytes(data.encode("utf-8"))
