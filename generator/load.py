@@ -338,7 +338,8 @@ def csv_rows(path: Path, lines: Iterator[str], delimiter: str, limits: Batas) ->
                 raise over_limit(path, "baris", limits.baris, f"file berisi lebih dari {limits.baris} baris")
             count += 1
             cells += len(row)
-            check_row(path, row, count, cells, limits)
+            if cells > limits.sel or len(row) > limits.kolom or max(map(len, row), default=0) > limits.panjang_sel:
+                check_row(path, row, count, cells, limits)  # says which limit; not called for a row within them
             yield row
     except csv.Error as error:
         if "field larger" in str(error):
@@ -409,14 +410,18 @@ def open_table(path: Path, dialect: Dialect, limits: Batas = DEFAULT_LIMITS, siz
         for n, row in enumerate(rows, start=last_header + 1):
             if pad and len(row) < width:
                 row = row + [""] * (width - len(row))
-            if not "".join(row).strip():
+            if not (row and row[0].strip()) and not "".join(row).strip():  # the first cell decides most rows
                 blank.append((n, row))
                 continue
-            for number, held in [*blank, (n, row)]:
-                if number not in skipped:
-                    batch.append(held)
-                    numbers.append(number)
-            blank.clear()
+            if blank:
+                for number, held in blank:
+                    if number not in skipped:
+                        batch.append(held)
+                        numbers.append(number)
+                blank.clear()
+            if n not in skipped:
+                batch.append(row)
+                numbers.append(n)
             if len(batch) >= size:
                 yield batch, numbers
                 batch, numbers, sent = [], [], True

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from generator.build import build
 from generator.config import ResourceSpec
+from generator.render.downloads import ResourceWriter
 from generator.render.tablestore import BIG_ROWS, write_table_store
 from generator.serve import QuietHandler
 from tests.conftest import git, make_portal
@@ -204,3 +206,27 @@ def test_bigtable_page_has_no_wcag_aa_violations_after_a_search(browser: Browser
     result = page.evaluate("axe.run(document, {runOnly: {type: 'tag', values: TAGS}})".replace("TAGS", str(TAGS)))
     page.close()
     assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]] == []
+
+
+def test_store_written_while_streaming_matches_the_store_of_the_csv(tmp_path: Path):
+    """Rows held while the table looked small (chunks of fewer than BIG_ROWS) reach the store unchanged."""
+    spec = ResourceSpec.model_validate(
+        {
+            "name": "data",
+            "path": "x.csv",
+            "schema": {
+                "fields": [
+                    {"name": "id", "type": "integer", "title": "ID", "description": "x"},
+                    {"name": "nilai", "type": "number", "title": "Nilai", "description": "x"},
+                ]
+            },
+        }
+    )
+    writer = ResourceWriter(spec, tmp_path / "out", xlsx=False)
+    for start in range(0, BIG_ROWS + 2000, 6000):
+        ids = list(range(start, start + 6000))
+        writer.write([ids, [Decimal(f"{i}.1234567") for i in ids]])
+    writer.close()
+    assert write_table_store(spec, tmp_path / "out" / "data.csv", tmp_path / "b.sqlite3") == 12_000
+    assert (tmp_path / "out" / "data.sqlite3").read_bytes() == (tmp_path / "b.sqlite3").read_bytes()
+    assert not (tmp_path / "out" / "data.bagian").exists()

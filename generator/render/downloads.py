@@ -17,6 +17,7 @@ import pyarrow.parquet as pq
 
 from generator.config import Portal, ResourceSpec
 from generator.model import Dataset
+from generator.render.tablestore import BIG_ROWS, TableStore
 from generator.render.xlsx import TooBig, Workbook, bool_cells, date_cells, number_cells, text_cells
 
 CHUNK = 1000  # rows per file of the table script
@@ -157,8 +158,10 @@ def xlsx_column(values: list[Any], as_text: bool) -> list[str | None]:
 
 
 class ResourceWriter:
-    """Writes one resource's downloads while its rows stream past: CSV, JSON, Parquet, the page's
-    chunks and, for tables up to XLSX_ROWS, XLSX. Files get their names only when complete."""
+    """Writes one resource's downloads while its rows stream past: CSV, JSON, Parquet, for tables up to
+    XLSX_ROWS XLSX, and what the page reads: JSON chunks for a table of up to BIG_ROWS rows (held
+    until the end), an SQLite store for a bigger one (tablestore.py). Files get their names only when
+    complete."""
 
     def __init__(self, spec: ResourceSpec, out: Path, xlsx: bool = True) -> None:
         self.spec, self.out = spec, out
@@ -167,12 +170,7 @@ class ResourceWriter:
         name = spec.name
         out.mkdir(parents=True, exist_ok=True)
         self.done: dict[Path, Path] = {}  # temporary name -> final name
-
-        def temp(final: str) -> Path:
-            path = out / f".{final}.tmp"
-            self.done[path] = out / final
-            return path
-
+        temp = self.temp
         self.csv_file = temp(f"{name}.csv").open("w", encoding="utf-8", newline="")
         # CRLF rows (RFC 4180): the writer quotes a cell holding any character of the line end, so a
         # lone CR inside a cell is quoted too and cannot split the row
@@ -181,10 +179,8 @@ class ResourceWriter:
         self.json_file = temp(f"{name}.json").open("w", encoding="utf-8")
         self.json_file.write("[")
         self.rows = 0
-        self.chunks = temp(f"{name}.bagian")
-        self.chunks.mkdir()
-        self.pending: list[list[Any]] = []
-        self.chunk_number = 0
+        self.held: list[list[list[Any]]] = []  # a small table's typed columns, for its chunks
+        self.store: TableStore | None = None
         self.schema = pa.schema(
             [(n, ARROW_TYPES.get(k, pa.string())) for n, k in zip(self.names, self.kinds, strict=True)]
         )
@@ -197,21 +193,32 @@ class ResourceWriter:
             self.as_text = as_text_columns(spec)
             self.book.add([text_cells([defused(field)]) for field in self.names])
 
+    def temp(self, final: str) -> Path:
+        path = self.out / f".{final}.tmp"
+        self.done[path] = self.out / final
+        return path
+
     def write(self, columns: list[list[Any]]) -> None:
         """A chunk of typed values, one list per field in schema order."""
         if not columns or not columns[0]:
             return
         kinds = self.kinds
-        self.csv.writerows(zip(*[csv_column(k, c) for k, c in zip(kinds, columns, strict=True)], strict=True))
+        texts = [csv_column(k, c) for k, c in zip(kinds, columns, strict=True)]
+        self.csv.writerows(zip(*texts, strict=True))
         plain_columns = [plain_column(k, c) for k, c in zip(kinds, columns, strict=True)]
         records = [dict(zip(self.names, row, strict=True)) for row in zip(*plain_columns, strict=True)]
         text = json.dumps(records, ensure_ascii=False, separators=(",", ":"))[1:-1]
         self.json_file.write(("," if self.rows else "") + text)
         del records
-        self.pending += map(list, zip(*plain_columns, strict=True))
-        while len(self.pending) >= CHUNK:
-            self.flush_chunk(self.pending[:CHUNK])
-            del self.pending[:CHUNK]
+        if self.store is None and self.rows + len(columns[0]) <= BIG_ROWS:
+            self.held.append(columns)
+        else:
+            if self.store is None:  # the table just became big: its rows so far go to the store too
+                self.store = TableStore(self.spec, self.temp(f"{self.spec.name}.sqlite3"))
+                for held in self.held:
+                    self.store.add([csv_column(k, c) for k, c in zip(kinds, held, strict=True)])
+                self.held = []
+            self.store.add(texts)
         if self.parquet is not None:
             try:
                 arrays = [arrow_column(k, c) for k, c in zip(kinds, columns, strict=True)]
@@ -234,16 +241,23 @@ class ResourceWriter:
             self.xlsx_path.unlink(missing_ok=True)
             del self.done[self.xlsx_path]
 
-    def flush_chunk(self, rows: list[list[Any]]) -> None:
-        data = json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        (self.chunks / f"{self.chunk_number}.json").write_bytes(data)
-        self.chunk_number += 1
+    def write_chunks(self) -> None:
+        """A small table's rows as the page's files of CHUNK rows (one empty file for no rows)."""
+        chunks = self.temp(f"{self.spec.name}.bagian")
+        chunks.mkdir()
+        plain = [[plain_column(k, c) for k, c in zip(self.kinds, columns, strict=True)] for columns in self.held]
+        rows = [list(row) for columns in plain for row in zip(*columns, strict=True)]
+        for number, start in enumerate(range(0, max(len(rows), 1), CHUNK)):
+            data = json.dumps(rows[start : start + CHUNK], ensure_ascii=False, separators=(",", ":"))
+            (chunks / f"{number}.json").write_bytes(data.encode("utf-8"))
+        self.held = []
 
     def close(self) -> tuple[str, ...]:
         """Finish every file and give it its name; returns the formats written."""
-        if self.pending or self.chunk_number == 0:
-            self.flush_chunk(self.pending)
-            self.pending = []
+        if self.store is not None:
+            self.store.close()
+        else:
+            self.write_chunks()
         self.json_file.write("]")
         self.json_file.close()
         self.csv_file.close()
@@ -269,6 +283,8 @@ class ResourceWriter:
         self.json_file.close()
         if self.parquet is not None:
             self.parquet.close()
+        if self.store is not None:
+            self.store.abort()
         if self.book is not None:
             with contextlib.suppress(Exception):
                 self.book.close()

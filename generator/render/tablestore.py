@@ -19,18 +19,22 @@ Same CSV in, same bytes out: rows are inserted in order, then VACUUM rewrites th
 from __future__ import annotations
 
 import csv
+import itertools
+import queue
 import sqlite3
-from collections.abc import Iterator, Sequence
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from generator.config import ResourceSpec
-from generator.model import Resource
 
 BIG_ROWS = 10_000  # above this the page queries the SQLite store: all chunks of a smaller table
 # (~0.5 MB for the demo's 9,206 rows) weigh less than sql.js-httpvfs's WebAssembly (1.2 MB) alone
 PAGE_SIZE = 4096  # bytes per database page: one HTTP range request reads one (or a few) of them
 BATCH = 5000  # rows inserted per statement batch: memory stays bounded whatever the row count
+QUEUED = 2  # chunks of rows waiting for the store's thread
+CACHE_KB = 32 * 1024  # SQLite's page cache while writing (default 2 MB): fewer spills when indexing
 SQL_TYPES = {"integer": "INTEGER", "number": "REAL", "boolean": "INTEGER", "year": "INTEGER"}
 
 
@@ -57,74 +61,123 @@ def csv_rows(csv_path: Path) -> Iterator[list[str]]:
         yield from reader
 
 
-def count_rows(csv_path: Path) -> int:
-    return sum(1 for _ in csv_rows(csv_path))
+class TableStore:
+    """The store of one table, written while its rows stream past (ResourceWriter feeds it the CSV
+    download's text columns); indexes, the search index's optimisation and VACUUM come at close.
+    SQLite works in a thread of its own (it lets go of the GIL): the second core writes the store
+    while the first reads and checks the next rows. At most QUEUED chunks wait for it."""
+
+    def __init__(self, spec: ResourceSpec, target: Path) -> None:
+        self.spec, self.target, self.kinds = spec, target, [f.type for f in spec.schema_.fields]
+        self.columns = [f"c{i}" for i in range(len(self.kinds))]
+        self.empty = [0] * len(self.columns)
+        self.rows = 0
+        self.queue: queue.Queue[list[list[str]] | None] = queue.Queue(maxsize=QUEUED)
+        self.error: BaseException | None = None
+        self.aborted = False
+        self.thread = threading.Thread(target=self.run, name="tablestore", daemon=True)
+        self.thread.start()
+
+    def add(self, texts: list[list[str]]) -> None:
+        """Rows given as columns of CSV text (empty = NULL), the schema's fields in order."""
+        if self.error is not None:
+            raise self.error
+        self.queue.put(texts)
+
+    def close(self) -> int:
+        """Wait for the file to be written, indexed, optimised and compacted; returns the row count."""
+        self.queue.put(None)
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+        return self.rows
+
+    def abort(self) -> None:
+        self.aborted = True
+        self.queue.put(None)
+        self.thread.join()
+
+    def run(self) -> None:
+        try:
+            self.target.unlink(missing_ok=True)
+            db = sqlite3.connect(self.target, isolation_level=None)
+            try:
+                self.create(db)
+                while (texts := self.queue.get()) is not None:
+                    self.insert(db, texts)
+                if not self.aborted:
+                    self.finish(db)
+            finally:
+                db.close()
+        except BaseException as error:  # given to the writer's thread at its next add() or close()
+            self.error = error
+            while self.queue.get() is not None:  # the writer never waits for a store that stopped
+                pass
+
+    def create(self, db: sqlite3.Connection) -> None:
+        db.execute(f"PRAGMA page_size = {PAGE_SIZE}")
+        db.execute("PRAGMA journal_mode = OFF")  # a file written once: nothing to roll back to
+        db.execute("PRAGMA synchronous = OFF")  # nor to keep safe from a crash: it is rewritten
+        db.execute(f"PRAGMA cache_size = -{CACHE_KB}")
+        db.execute("BEGIN")
+        typed = ", ".join(f"{c} {SQL_TYPES.get(k, 'TEXT')}" for c, k in zip(self.columns, self.kinds, strict=True))
+        db.execute(f"CREATE TABLE data ({typed})")
+        db.execute("CREATE VIRTUAL TABLE cari USING fts5(teks, content='', detail=none, tokenize='unicode61')")
+        db.execute("CREATE TABLE kolom (nomor INTEGER PRIMARY KEY, nama TEXT, kosong INTEGER)")
+
+    def insert(self, db: sqlite3.Connection, texts: list[list[str]]) -> None:
+        values = [store_column(kind, column) for kind, column in zip(self.kinds, texts, strict=True)]
+        for i, column in enumerate(values):
+            self.empty[i] += column.count(None)
+        # the search text of a row: its cells' values as text, empty cells left out
+        # (a number's or boolean's stored value is written differently from its CSV text: 78.30 -> 78.3)
+        words = [
+            ["" if v is None else str(v) for v in stored] if kind in ("number", "boolean") else text
+            for kind, text, stored in zip(self.kinds, texts, values, strict=True)
+        ]
+        insert = f"INSERT INTO data VALUES ({', '.join('?' * len(self.columns))})"
+        count = len(values[0]) if values else 0
+        for start in range(0, count, BATCH):
+            db.executemany(insert, zip(*[column[start : start + BATCH] for column in values], strict=True))
+            text = [" ".join(filter(None, row)) for row in zip(*[w[start : start + BATCH] for w in words], strict=True)]
+            first = self.rows + start + 1
+            db.executemany("INSERT INTO cari (rowid, teks) VALUES (?, ?)", zip(itertools.count(first), text))
+        self.rows += count
+
+    def finish(self, db: sqlite3.Connection) -> None:
+        for i, column in enumerate(self.columns):
+            collate = " COLLATE NOCASE" if SQL_TYPES.get(self.kinds[i], "TEXT") == "TEXT" else ""
+            db.execute(f"CREATE INDEX i{i} ON data ({column}{collate})")
+        fields = self.spec.schema_.fields
+        db.executemany("INSERT INTO kolom VALUES (?, ?, ?)", [(i, f.name, self.empty[i]) for i, f in enumerate(fields)])
+        db.execute("INSERT INTO cari (cari) VALUES ('optimize')")  # one b-tree per word list: fewer reads
+        db.execute("COMMIT")
+        db.execute("VACUUM")
+
+
+def store_column(kind: str, texts: list[str]) -> list[Any]:
+    """cell() of every text of a column, the common types without a call per cell."""
+    try:
+        if kind in ("integer", "year"):
+            return [None if t == "" else int(t) for t in texts]
+        if kind == "number":
+            return [None if t == "" else float(t) for t in texts]
+    except ValueError:
+        return [cell(t, kind) for t in texts]
+    if kind == "boolean":
+        return [cell(t, kind) for t in texts]
+    return [None if t == "" else t for t in texts]
 
 
 def write_table_store(spec: ResourceSpec, csv_path: Path, target: Path) -> int:
     """Write the SQLite store of the table in `csv_path` (the resource's CSV download) to `target`;
-    returns the row count. Reads the CSV once, in batches: memory does not grow with the table."""
-    kinds = [f.type for f in spec.schema_.fields]
-    columns = [f"c{i}" for i in range(len(kinds))]
-    target.unlink(missing_ok=True)
-    db = sqlite3.connect(target, isolation_level=None)
+    returns the row count. Reads the CSV in batches: memory does not grow with the table."""
+    store = TableStore(spec, target)
     try:
-        db.execute(f"PRAGMA page_size = {PAGE_SIZE}")
-        db.execute("PRAGMA journal_mode = OFF")  # a file written once: nothing to roll back to
-        db.execute("BEGIN")
-        typed = ", ".join(f"{c} {SQL_TYPES.get(k, 'TEXT')}" for c, k in zip(columns, kinds, strict=True))
-        db.execute(f"CREATE TABLE data ({typed})")
-        db.execute("CREATE VIRTUAL TABLE cari USING fts5(teks, content='', detail=none, tokenize='unicode61')")
-        db.execute("CREATE TABLE kolom (nomor INTEGER PRIMARY KEY, nama TEXT, kosong INTEGER)")
-        insert = f"INSERT INTO data ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-        empty = [0] * len(columns)
-        rows = 0
-        batch: list[list[Any]] = []
-        for row in csv_rows(csv_path):
-            values = [cell(text, kind) for text, kind in zip(row, kinds, strict=True)]
-            for i, value in enumerate(values):
-                empty[i] += value is None
-            batch.append(values)
-            if len(batch) == BATCH:
-                rows = flush(db, insert, batch, rows)
-        rows = flush(db, insert, batch, rows)
-        for i, column in enumerate(columns):
-            collate = " COLLATE NOCASE" if SQL_TYPES.get(kinds[i], "TEXT") == "TEXT" else ""
-            db.execute(f"CREATE INDEX i{i} ON data ({column}{collate})")
-        db.executemany(
-            "INSERT INTO kolom VALUES (?, ?, ?)", [(i, f.name, empty[i]) for i, f in enumerate(spec.schema_.fields)]
-        )
-        db.execute("INSERT INTO cari (cari) VALUES ('optimize')")  # one b-tree per word list: fewer reads
-        db.execute("COMMIT")
-        db.execute("VACUUM")
-    finally:
-        db.close()
-    return rows
-
-
-def flush(db: sqlite3.Connection, insert: str, batch: list[list[Any]], rows: int) -> int:
-    """Insert a batch of rows and their search text; returns the rows written so far."""
-    db.executemany(insert, batch)
-    db.executemany(
-        "INSERT INTO cari (rowid, teks) VALUES (?, ?)",
-        [(rows + n + 1, " ".join(str(v) for v in values if v is not None)) for n, values in enumerate(batch)],
-    )
-    rows += len(batch)
-    batch.clear()
-    return rows
-
-
-def write_browser_tables(resources: Sequence[Resource], folder: Path) -> None:
-    """For each big table in `folder` (the dataset's downloads), the SQLite store replaces the JSON
-    chunks: each table is stored as few times as the page needs."""
-    for resource in resources:
-        name = resource.spec.name
-        csv_path = folder / f"{name}.csv"
-        if count_rows(csv_path) <= BIG_ROWS:
-            continue
-        write_table_store(resource.spec, csv_path, folder / f"{name}.sqlite3")
-        chunks = folder / f"{name}.bagian"
-        for chunk in sorted(chunks.glob("*.json")):
-            chunk.unlink()
-        if chunks.is_dir():
-            chunks.rmdir()
+        rows = csv_rows(csv_path)
+        while batch := list(itertools.islice(rows, BATCH)):
+            store.add([list(column) for column in zip(*batch, strict=True)])
+    except BaseException:
+        store.abort()
+        raise
+    return store.close()

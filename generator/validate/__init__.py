@@ -13,7 +13,6 @@ from generator.config import Batas, DatasetSpec, Portal, ResourceSpec
 from generator.errors import DatasetError
 from generator.model import Dataset, Resource
 from generator.render.downloads import XLSX_ROWS, ResourceWriter
-from generator.render.tablestore import write_browser_tables
 from generator.validate.content import check_content, link_issues
 from generator.validate.metadata import (
     check_dataset_meta,
@@ -161,7 +160,6 @@ def check_dataset(
         issues = [replace(issue, private=True) for issue in issues]
     if spec is None or any(issue.severity == "error" for issue in issues):
         return None, issues
-    write_browser_tables(resources, out)  # big tables: an SQLite store replaces the page's chunks
     return Dataset(spec, folder.relative_to(root), tuple(resources), files=out), issues
 
 

@@ -325,26 +325,44 @@ class CellScan:
     def add(self, slug: str, row: int, field: str, **params: Any) -> None:
         self.issues.append(Issue(slug, self.dataset, self.file, row, field, {"field": field, **params}))
 
-    def suspect(self, i: int, column: Sequence[str]) -> bool:
+    def suspect(self, i: int, column: Sequence[str]) -> str | None:
+        """Why the column's cells must be looked at: "cells" (any check), "dots" (only the thousands-dot
+        count: nothing else could be found in it), or None."""
         field = self.fields[i]
         joined = "\n".join(column)
         if i in self.patterns or CONTROL.search(joined) or "#" in joined:
-            return True
+            return "cells"
         if field.type not in ("number", "integer"):
-            return False
+            return None
         group = field.option("groupChar")
-        return bool(
-            SUSPECT.search(joined) or (group and group in joined) or (self.dots.get(i) is not None and "." in joined)
-        )
+        if SUSPECT.search(joined) or (group and group in joined):
+            return "cells"
+        return "dots" if self.dots.get(i) is not None and "." in joined else None
 
     def scan(self, rows: list[list[str]], lines: list[int]) -> None:
         if len(self.issues) > ERROR_LIMIT:
             return
         width = max(map(len, rows))
         columns = [[row[i] if i < len(row) else "" for row in rows] for i in range(min(width, len(self.fields)))]
-        wanted = [i for i, column in enumerate(columns) if self.suspect(i, column)]
-        if wanted:
+        why = {i: self.suspect(i, column) for i, column in enumerate(columns)}
+        wanted = [i for i, reason in why.items() if reason]
+        if wanted and "cells" in why.values():
             self.cells(rows, lines, wanted)
+        else:  # no issue can be found: only the dotted numbers are counted, without the cell-by-cell checks
+            for i in wanted:
+                self.dotted(i, columns[i], lines)
+
+    def dotted(self, i: int, column: list[str], lines: list[int]) -> None:
+        """What cells() does with a number column's dots when it finds nothing else in the column."""
+        seen = self.dots[i]
+        assert seen is not None
+        for cell, row in zip(column, lines, strict=True):
+            if "." in cell:
+                text = cell.strip()
+                if not THOUSANDS_DOT.match(text):
+                    self.dots[i] = None
+                    return
+                seen.append((row, text))
 
     def cells(self, rows: list[list[str]], lines: list[int], wanted: list[int]) -> None:
         fields, add, patterns, budget, dots = self.fields, self.add, self.patterns, self.budget, self.dots
