@@ -386,6 +386,30 @@ def test_mobile_dataset_page_has_no_horizontal_scroll(browser: Browser, site_url
         context.close()
 
 
+def test_mobile_page_without_material_js_keeps_back_to_top_and_menu(browser: Browser, site_url: str) -> None:
+    # the demo's settings need none of Material's JavaScript: pages load only sebar.js (Lighthouse, issue 10)
+    context = browser.new_context(base_url=site_url + "/", viewport={"width": 360, "height": 740}, is_mobile=True)
+    try:
+        p = context.new_page()
+        scripts: list[str] = []
+        p.on("request", lambda r: scripts.append(urlparse(r.url).path) if r.resource_type == "script" else None)
+        p.goto("bantuan/", wait_until="load")
+        assert not [s for s in scripts if "/javascripts/bundle." in s], scripts
+        assert p.evaluate("document.documentElement.classList.contains('sebar-js')")
+        top = p.locator(".md-top")  # Material fades it with the hidden attribute (opacity 0)
+        expect(top).to_have_attribute("hidden", "")
+        p.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+        expect(top).not_to_have_attribute("hidden", "")
+        top.click()
+        p.wait_for_function("window.scrollY === 0")
+        p.locator('.md-header label[for="__drawer"]').click()
+        expect(p.locator("#__drawer")).to_be_checked()
+        p.keyboard.press("Escape")
+        expect(p.locator("#__drawer")).not_to_be_checked()
+    finally:
+        context.close()
+
+
 # --- 9. large tables: a page turn loads one chunk, never the whole table ------------------------
 
 LARGE = "dataset/kemendagri/kode-wilayah-jatim/"

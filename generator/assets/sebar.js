@@ -367,7 +367,27 @@
     ["produsen", "topik", "tahun"].forEach(function (nama) {
       if (params.get(nama)) form[nama].value = params.get(nama);
     });
-    terapkan();
+    // unfiltered, the page is already right as written: touching its cards would only cost a layout
+    if (form.produsen.value || form.topik.value || form.tahun.value) terapkan();
+  }
+
+  function navigasi() {
+    // what Material's JavaScript did that a reader misses, on sites that do not load it (theme/main.html)
+    var atas = document.querySelector(".md-top");
+    if (atas) {
+      addEventListener("scroll", function () { atas.hidden = scrollY < innerHeight; }, { passive: true });
+      atas.addEventListener("click", function () { scrollTo({ top: 0 }); });
+    }
+    // a wide Markdown table or code block scrolls in itself (as Material's JavaScript did): reachable by keyboard
+    document.querySelectorAll(".md-typeset table:not([class]), .md-typeset pre > code").forEach(function (el) {
+      if (el.scrollWidth > el.clientWidth) el.setAttribute("tabindex", "0");
+    });
+    var laci = document.getElementById("__drawer"); // the phone menu: closed once a link in it is chosen
+    var menu = document.querySelector(".md-sidebar--primary");
+    if (laci && menu) {
+      menu.addEventListener("click", function (e) { if (e.target.closest("a")) laci.checked = false; });
+      addEventListener("keydown", function (e) { if (e.key === "Escape") laci.checked = false; });
+    }
   }
 
   function cari(form, hasil, status) {
@@ -447,6 +467,7 @@
       });
     }
     if (window.document$) window.document$.subscribe(function () { setTimeout(fokusGulir, 0); });
+    else navigasi();
     document.querySelectorAll(".sebar-tabel").forEach(function (el) { el.sebarTabel = new Tabel(el); });
     var form = document.getElementById("sebar-saring");
     if (form) saringKatalog(form);
