@@ -34,6 +34,7 @@ from generator.load import last_commit_time
 from generator.progress import Progress
 from generator.rawhtml import RawBlocksExtension
 from generator.render import Sync, render
+from generator.sop.records import load_records
 from generator.validate import check
 from generator.validate.report import Report
 from generator.validate.site import site_config
@@ -94,7 +95,8 @@ def build(
             stamp.unlink(missing_ok=True)  # a run killed from here on leaves no claim that pages/ is whole
             with progress.stage("Menulis halaman"):
                 sync = Sync(docs)
-                pages = render(root, portal, datasets, docs, sync, frame)
+                records = load_records(root, portal)  # the `riwayat` ref: its page and each dataset's provenance
+                pages = render(root, portal, datasets, docs, sync, frame, records)
             # only changed pages are rebuilt when nothing that every page shows (nav, theme, templates,
             # portal.yml, content/) changed, and no page or file left: else all of them
             dirty = (

@@ -63,6 +63,28 @@ def cmd_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_riwayat(args: argparse.Namespace) -> int:
+    from generator.sop import records
+
+    if args.aksi == "catat":
+        if not args.commit:
+            raise records.RecordError("`sebar riwayat catat` butuh --commit SHA (komit penggabungan yang diterbitkan)")
+        written = records.catat(args.root, args.commit, args.events, args.files_from, args.site, args.lingkungan)
+        print(
+            f"{len(written)} peristiwa baru dicatat di cabang `{records.BRANCH}`."
+            if written
+            else "Tidak ada peristiwa baru."
+        )
+        for path in written:
+            print(f"  {path}")
+        return EXIT_OK
+    portal = records.read_portal(args.root)
+    found = records.load_records(args.root, portal) or []
+    output = {"csv": records.to_csv, "json": records.to_json}.get(args.format)
+    print(output(found) if output else records.to_text(found, portal), end="")
+    return EXIT_OK
+
+
 def parser() -> argparse.ArgumentParser:
     # The common options work before or after the command: `sebar --lang en check` = `sebar check --lang en`.
     common = argparse.ArgumentParser(add_help=False)
@@ -101,6 +123,15 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--nama", required=True, help="nama dataset: huruf kecil dan tanda hubung")
     new.add_argument("--tanpa-cabang", action="store_true", help="jangan buat cabang Git draf/<produsen>/<nama>")
     new.set_defaults(run=cmd_new)
+    riwayat = sub.add_parser("riwayat", parents=[common], help="Riwayat Penyebaran: tampilkan atau catat (catat)")
+    riwayat.add_argument("aksi", nargs="?", choices=["catat"], help="catat: tambahkan peristiwa ke cabang riwayat")
+    riwayat.add_argument("--format", choices=["text", "csv", "json"], default="text")
+    riwayat.add_argument("--commit", help="komit penggabungan yang diterbitkan (catat)")
+    riwayat.add_argument("--events", type=Path, help="folder payload webhook GitHub, bukan API (catat)")
+    riwayat.add_argument("--files-from", type=Path, help="daftar file terbit dengan SHA-256 (catat)")
+    riwayat.add_argument("--site", type=Path, help="situs yang diterbitkan, bila tanpa --files-from (bawaan: site/)")
+    riwayat.add_argument("--lingkungan", default="portal", help="environment GitHub penerbitan (bawaan: portal)")
+    riwayat.set_defaults(run=cmd_riwayat)
     return main
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Annotated, Any, Literal
 
@@ -87,6 +88,39 @@ class Batas(Strict):
     waktu_detik: int = Field(default=1_800, ge=1, description="Waktu terlama untuk `sebar check` (detik).")
 
 
+Hari = Literal["senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"]
+JAM = r"^([01]\d|2[0-3]):[0-5]\d$"
+
+
+class JamKerja(Strict):
+    """Working hours against which the SOP's Mutu Baku is measured (Riwayat Penyebaran)."""
+
+    zona: str = Field(default="Asia/Jakarta", description="Zona waktu IANA, mis. Asia/Jakarta, Asia/Makassar.")
+    mulai: str = Field(default="08:00", pattern=JAM, description="Jam kerja mulai (JJ:MM).")
+    selesai: str = Field(default="16:00", pattern=JAM, description="Jam kerja selesai (JJ:MM).")
+    hari: list[Hari] = Field(
+        default=["senin", "selasa", "rabu", "kamis", "jumat"], min_length=1, description="Hari kerja."
+    )
+
+    @field_validator("zona")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as error:
+            raise ValueError(f"zona waktu `{value}` tidak dikenal; gunakan mis. `Asia/Jakarta`") from error
+        return value
+
+    @field_validator("selesai")
+    @classmethod
+    def _after_start(cls, value: str, info: Any) -> str:
+        if value <= info.data.get("mulai", "00:00"):
+            raise ValueError("jam selesai harus sesudah jam mulai")
+        return value
+
+
 class Portal(Strict):
     nama: Name = Field(description="Nama portal, tampil di setiap halaman.")
     deskripsi: Text = Field(description="Satu kalimat tentang portal.")
@@ -95,6 +129,10 @@ class Portal(Strict):
     produsen: list[Producer] = Field(min_length=1, description="Produsen data.")
     topik: dict[str, Name] = Field(min_length=1, description="Kode topik -> nama topik.")
     batas: Batas = Field(default=Batas(), description="Batas ukuran masukan (opsional; nilai bawaan cukup).")
+    jam_kerja: JamKerja = Field(default=JamKerja(), description="Jam kerja untuk mengukur Mutu Baku SOP.")
+    hari_libur: list[datetime.date] = Field(
+        default=[], description="Hari libur tambahan (cuti bersama, libur daerah) di luar libur nasional."
+    )
 
     @field_validator("topik")
     @classmethod

@@ -22,6 +22,8 @@ from generator.model import Dataset
 from generator.render.catalog import dcat_catalog
 from generator.render.downloads import datapackage_json
 from generator.render.pages import Pages
+from generator.render.riwayat import downloads as riwayat_downloads
+from generator.sop.records import Record
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 
@@ -33,6 +35,7 @@ def render(
     docs: Path,
     sync: Sync | None = None,
     frame: str | None = None,
+    records: list[Record] | None = None,
 ) -> list[Path]:
     """Bring `docs` to every page and file of the site's source; returns the pages. A file whose bytes
     did not change is left alone (its time too, so that a dirty mkdocs build skips it); files that are
@@ -43,9 +46,11 @@ def render(
     keys_file = docs.with_name(docs.name + ".pages.json")  # dataset page -> key of the text in docs
     previous = read_keys(keys_file)
     keys_file.unlink(missing_ok=True)  # a run killed while writing leaves no claim about the pages
-    keys = {d.url: page_key(frame, d) for d in public} if frame else {}
+    pages = Pages(root, portal, public, records)
+    # a page shows its dataset's record and its downloads' checksums: both are part of its key (the
+    # downloads through the cache entry's name, which is the hash of all they are made of)
+    keys = {d.url: page_key(frame + origin(pages, d), d) for d in public} if frame else {}
     kept = {url for url, key in keys.items() if previous.get(url) == key and (docs / url / "index.md").is_file()}
-    pages = Pages(root, portal, public)
     written: dict[Path, str | Path] = {}  # page -> generated text, or the content/ file to copy
     content = root / "content"
     for source in content_files(content):
@@ -80,10 +85,19 @@ def render(
         else:
             sync.put_bytes(package, datapackage_json(portal, dataset).encode("utf-8"))
     sync.put_bytes(Path("katalog/dcat.jsonld"), dcat_catalog(portal, public).encode("utf-8"))
+    for relative, data in riwayat_downloads(portal, records):
+        sync.put_bytes(relative, data)
     sync.remove_others()
     if keys:
         keys_file.write_text(json.dumps(keys, sort_keys=True), encoding="utf-8")
     return sorted(written)
+
+
+def origin(pages: Pages, dataset: Dataset) -> str:
+    """What a dataset page shows of its provenance beyond the dataset itself."""
+    found = pages.provenance.get(f"{dataset.produsen}/{dataset.slug}")
+    entry = dataset.files.parent.name if dataset.files is not None else ""
+    return json.dumps([entry, found.to_dict() if found else None], ensure_ascii=False, sort_keys=True)
 
 
 def page_key(frame: str, dataset: Dataset) -> str:

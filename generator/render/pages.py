@@ -19,7 +19,9 @@ from generator.errors import BuildError
 from generator.model import FIRST_ROWS, Dataset
 from generator.render.catalog import schema_org
 from generator.render.downloads import CHUNK, plain
+from generator.render.riwayat import helpers as riwayat_helpers
 from generator.render.tablestore import BIG_ROWS
+from generator.sop.records import Record, provenance, sha256
 from generator.validate.messages import TYPE_NAMES
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -69,8 +71,13 @@ class TemplateFailed(BuildError):
 class Pages:
     """Gathers the catalogue once; each method yields (path in docs, Markdown text)."""
 
-    def __init__(self, root: Path, portal: Portal, datasets: list[Dataset]) -> None:
+    def __init__(
+        self, root: Path, portal: Portal, datasets: list[Dataset], records: list[Record] | None = None
+    ) -> None:
         self.portal = portal
+        self.records = records  # None: no `riwayat` ref yet
+        self.provenance = provenance(records or [])
+        self.root = root
         self.datasets = sorted(datasets, key=lambda d: (d.produsen, d.slug))
         self.overrides = root / "templates"
         # The portal's templates are untrusted input: the sandbox refuses `__class__` and its kin. It
@@ -141,6 +148,7 @@ class Pages:
             yield self.page(
                 f"produsen/{producer.kode}/", "producer.md", producer=producer, datasets=by_producer[producer.kode]
             )
+        yield self.page("riwayat/", "riwayat.md", records=self.records, **riwayat_helpers(self.portal))
         yield self.page("topik/", "topics.md", by_topic=by_topic)
         for code, name in self.portal.topik.items():
             yield self.page(f"topik/{code}/", "topic.md", code=code, name=name, datasets=by_topic[code])
@@ -155,6 +163,10 @@ class Pages:
                 chunk=CHUNK,
                 big_rows=BIG_ROWS,
                 ld=schema_org(self.portal, dataset),
+                asal=self.provenance.get(f"{dataset.produsen}/{dataset.slug}"),
+                checksums=checksums(dataset),
+                author=commit_author(self.root, dataset.commit),
+                **riwayat_helpers(self.portal),
             )
 
 
@@ -182,3 +194,24 @@ def catalog_index(portal: Portal, datasets: list[Dataset]) -> str:
 def truncate(text: str, length: int) -> str:
     """As Jinja's `truncate` filter (the cards' template) shortens a description."""
     return str(do_truncate(Environment(), text, length))
+
+
+def checksums(dataset: Dataset) -> list[tuple[str, str]]:
+    """(file name, SHA-256) of each download of the dataset, as published beside its page."""
+    if dataset.files is None:
+        return []
+    names = [f"{r.spec.name}.{suffix}" for r in dataset.resources for suffix in r.formats]
+    return [(name, sha256(dataset.files / name)) for name in names if (dataset.files / name).is_file()]
+
+
+def commit_author(root: Path, commit: str | None) -> str | None:
+    """The author of a dataset's last commit (its provenance while no record exists)."""
+    if not commit:
+        return None
+    from git import InvalidGitRepositoryError, NoSuchPathError, Repo
+    from git.exc import BadName, GitCommandError
+
+    try:
+        return str(Repo(root, search_parent_directories=True).commit(commit).author.name)
+    except (InvalidGitRepositoryError, NoSuchPathError, BadName, GitCommandError, ValueError):
+        return None
