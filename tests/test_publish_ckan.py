@@ -7,6 +7,7 @@ import email.policy
 import http.server
 import json
 import shutil
+import socket
 import threading
 import uuid
 from collections.abc import Iterator
@@ -198,7 +199,7 @@ def test_publish_ckan_validation_error_names_the_dataset_and_reports_only_whole_
     with pytest.raises(PublishError) as raised:
         publish(portal, demo_site, ["ckan"])
     message = str(raised.value)
-    assert "menolak dataset kemendagri/kode-wilayah-jatim" in message
+    assert "dataset kemendagri/kode-wilayah-jatim gagal dikirim ke CKAN (CKAN menolaknya)" in message
     assert "Berkas melebihi batas ukuran" in message
     done = {item.path.rsplit("/", 1)[0] for item in raised.value.result.uploaded}
     bandung = {"objek-wisata-belanja", "perguruan-tinggi-kecamatan", "supermarket-minimarket-mall"}
@@ -209,7 +210,7 @@ def test_publish_ckan_validation_error_names_the_dataset_and_reports_only_whole_
     state.refuse_upload = None
     assert main(["publish", "--root", str(portal), "--site", str(demo_site), "--target", "ckan"]) == 2
     error = capsys.readouterr().err
-    assert "menolak dataset opendata-jabar/" in error
+    assert "dataset opendata-jabar/garis-kemiskinan-provinsi gagal dikirim ke CKAN (CKAN menolaknya)" in error
     assert "Validation Error: owner_org: ['Organization does not exist']" in error
     assert "Traceback" not in error
 
@@ -224,7 +225,7 @@ def test_publish_ckan_authorization_error_and_missing_key(portal, demo_site, cka
     monkeypatch.setenv("CKAN_API_KEY", "kunci-salah")
     with pytest.raises(PublishError, match="Authorization Error: Access denied") as raised:
         publish(portal, demo_site, ["ckan"])
-    assert "menolak dataset bandung/" in str(raised.value)
+    assert "dataset bandung/objek-wisata-belanja gagal dikirim" in str(raised.value)
     assert raised.value.result is not None and not raised.value.result.uploaded and state.packages == {}
 
 
@@ -244,3 +245,13 @@ def test_publish_ckan_never_sends_a_dataset_that_is_not_terbuka(portal, demo_sit
             publish(portal, site, [target])
     assert state.calls == []
     assert not (site / ".nojekyll").exists()
+
+
+def test_publish_ckan_unreachable_names_the_address(portal, demo_site, monkeypatch):
+    monkeypatch.setenv("CKAN_API_KEY", KEY)
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    configure(portal, f"http://127.0.0.1:{port}")
+    with pytest.raises(PublishError, match="CKAN tidak terjangkau \\(ConnectionError\\); periksa `publikasi.ckan.url`"):
+        publish(portal, demo_site, ["ckan"])

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import ckanapi
+import requests
 
 from generator.config import PublikasiCkan
 from generator.publish.base import Published, PublishError, PublishResult, required_env, sha256
@@ -32,6 +33,8 @@ def packages(site: Path) -> list[dict[str, Any]]:
 
 def ckan_error(error: Exception) -> str:
     """CKAN's own words: a validation error's fields, or the message of the other errors."""
+    if isinstance(error, requests.RequestException):
+        return f"CKAN tidak terjangkau ({type(error).__name__}); periksa `publikasi.ckan.url` dan jaringan"
     detail = error.args[0] if error.args else error
     if isinstance(detail, dict):
         kind = detail.get("__type", type(error).__name__)
@@ -68,10 +71,12 @@ class CkanTarget:
             label = f"{package['satudata']['produsen']}/{package['name']}"
             try:
                 self._push(package, result)
-            except ckanapi.CKANAPIError as error:
+            except (ckanapi.CKANAPIError, requests.RequestException) as error:
                 done = sorted({item.path.rsplit("/", 1)[0] for item in result.uploaded + result.unchanged})
                 raise PublishError(
-                    f"CKAN ({self.settings.url}) menolak dataset {label}: {ckan_error(error)}. "
+                    f"{self.settings.url}: dataset {label} gagal dikirim ke CKAN"
+                    + (" (CKAN menolaknya)" if isinstance(error, ckanapi.CKANAPIError) else "")
+                    + f": {ckan_error(error)}. "
                     + (f"Sudah terkirim utuh sebelum galat ini: {', '.join(done)}. " if done else "")
                     + f"Dataset {label} dan sesudahnya belum terkirim; "
                     "perbaiki lalu ulangi `sebar publish --target ckan`",
