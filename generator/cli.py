@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import json
 import logging
 import sys
 from pathlib import Path
@@ -85,6 +86,23 @@ def cmd_riwayat(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_publish(args: argparse.Namespace) -> int:
+    from generator.publish.base import PublishError, publish
+
+    try:
+        results = publish(args.root, args.site, [args.target] if args.target else None)
+    except PublishError as error:
+        if args.format == "json" and error.result is not None:
+            print(json.dumps([json.loads(error.result.to_json())], ensure_ascii=False, indent=2))
+        raise
+    if args.format == "json":
+        print(json.dumps([json.loads(result.to_json()) for result in results], ensure_ascii=False, indent=2))
+    else:
+        for result in results:
+            print(f"Terbit: {result.summary()}")
+    return EXIT_OK
+
+
 def parser() -> argparse.ArgumentParser:
     # The common options work before or after the command: `sebar --lang en check` = `sebar check --lang en`.
     common = argparse.ArgumentParser(add_help=False)
@@ -132,6 +150,18 @@ def parser() -> argparse.ArgumentParser:
     riwayat.add_argument("--site", type=Path, help="situs yang diterbitkan, bila tanpa --files-from (bawaan: site/)")
     riwayat.add_argument("--lingkungan", default="portal", help="environment GitHub penerbitan (bawaan: portal)")
     riwayat.set_defaults(run=cmd_riwayat)
+    publish = sub.add_parser("publish", parents=[common], help="sebarkan situs yang sudah dibangun ke tujuannya")
+    publish.add_argument(
+        "--target",
+        choices=["pages", "s3", "folder", "ckan"],
+        default=None,
+        help="tujuan (bawaan: publikasi.target di portal.yml, mis. pages)",
+    )
+    publish.add_argument("--site", type=Path, default=None, help="folder situs yang sudah dibangun (bawaan: site/)")
+    publish.add_argument(
+        "--format", choices=["text", "json"], default="text", help="json: file terkirim beserta SHA-256"
+    )
+    publish.set_defaults(run=cmd_publish)
     return main
 
 

@@ -121,6 +121,41 @@ class JamKerja(Strict):
         return value
 
 
+class PublikasiS3(Strict):
+    """An S3-compatible bucket; its keys come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, never from here."""
+
+    bucket: Name = Field(description="Nama bucket.")
+    prefix: str = Field(
+        default="",
+        pattern=r"^(?:[A-Za-z0-9._-]+/)*$",
+        description="Folder di dalam bucket, diakhiri `/`; kosong = akar.",
+    )
+    endpoint_url: str | None = Field(default=None, pattern=URL, description="Alamat layanan S3 (kosong = AWS).")
+    region: str | None = Field(default=None, description="Region bucket, mis. `ap-southeast-3`.")
+
+
+class PublikasiFolder(Strict):
+    path: str = Field(min_length=1, description="Folder situs di server web (relatif terhadap portal atau mutlak).")
+
+
+class PublikasiCkan(Strict):
+    """A CKAN portal; its API key comes from CKAN_API_KEY, never from here."""
+
+    url: str = Field(pattern=URL, description="Alamat portal CKAN, mis. https://data.example.go.id.")
+    organisasi: dict[str, str] = Field(min_length=1, description="Kode produsen -> nama organisasi di CKAN.")
+
+
+class Publikasi(Strict):
+    """Where `sebar publish` sends the built site (SOP step 5)."""
+
+    target: list[Literal["pages", "s3", "folder", "ckan"]] = Field(
+        default=["pages"], min_length=1, description="Tujuan yang dipakai bila `--target` tidak diberikan."
+    )
+    s3: PublikasiS3 | None = Field(default=None, description="Pengaturan tujuan `s3`.")
+    folder: PublikasiFolder | None = Field(default=None, description="Pengaturan tujuan `folder`.")
+    ckan: PublikasiCkan | None = Field(default=None, description="Pengaturan tujuan `ckan`.")
+
+
 class Portal(Strict):
     nama: Name = Field(description="Nama portal, tampil di setiap halaman.")
     deskripsi: Text = Field(description="Satu kalimat tentang portal.")
@@ -133,6 +168,7 @@ class Portal(Strict):
     hari_libur: list[datetime.date] = Field(
         default=[], description="Hari libur tambahan (cuti bersama, libur daerah) di luar libur nasional."
     )
+    publikasi: Publikasi = Field(default=Publikasi(), description="Tujuan penyebarluasan (`sebar publish`).")
 
     @field_validator("topik")
     @classmethod

@@ -1,0 +1,1 @@
+"""Publish targets: one interface, several destinations (sebar publish)."""
