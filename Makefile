@@ -25,11 +25,11 @@ serve: $(BIN)/sebar
 check: $(BIN)/sebar
 	$(BIN)/sebar check
 
-# Debian packages the browser tests need: Chromium and fonts (and npm for axe-core, if missing).
+# Debian packages the tests need: Chromium and fonts, Pango for WeasyPrint's PDFs (and npm for axe-core).
 system-deps:
-	@command -v chromium >/dev/null && command -v npm >/dev/null || { $(SUDO) apt-get update -q && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium fonts-noto-core \
-	  $$(command -v npm >/dev/null || echo npm); }
+	@command -v chromium >/dev/null && command -v npm >/dev/null && dpkg -s libpangoft2-1.0-0 libharfbuzz-subset0 >/dev/null 2>&1 || { \
+	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium \
+	  fonts-noto-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 $$(command -v npm >/dev/null || echo npm); }
 
 # axe-core, pinned by package-lock.json, checks the built pages against WCAG 2.1 AA.
 node_modules/axe-core/axe.min.js: package.json package-lock.json
