@@ -161,7 +161,7 @@ def test_review_verdict_preview_and_checklist(scenario):
     assert text.startswith(
         "## ✅ Laporan review Sebar: siap ditinjau — 1 dataset ditambah, 3 dataset diubah, 1 dataset dihapus"
     )
-    assert "**Pratinjau situs:** https://example.github.io/pratinjau/12/" in text
+    assert "**Pratinjau situs:** [buka pratinjau](https://example.github.io/pratinjau/12/)" in text
     check = entry(data, "bandung/objek-wisata-belanja")["kelengkapan"]
     filled = {item["kunci"]: item["terisi"] for item in check["butir"]}
     assert filled["title"] and filled["satudata.sumber.nama"] and not filled["satudata.kontak.email"]
@@ -277,3 +277,10 @@ def test_tablediff_without_daff_pairs_by_key_or_only_counts():
     assert (loose.changed, loose.added, loose.removed, loose.paired) == (0, 100, 100, False)
     small = diff_tables(old, new, [])
     assert (small.changed, small.added, small.removed, small.paired) == (100, 0, 0, True)
+
+
+def test_markdown_cell_values_are_inert():
+    text = markdown.md("<img src=x> @budi-pic | `kode` #12 [a](javascript:x)\nbaris https://contoh.id", 200)
+    assert "<" not in text and "\n" not in text and "@budi" not in text and "#12" not in text
+    assert "\\|" in text and "\\`kode\\`" in text and "\\[a\\]\\(javascript:x\\)" in text and "://" not in text
+    assert len(markdown.md("x" * 500)) <= 61

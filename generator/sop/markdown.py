@@ -13,6 +13,7 @@ from generator.validate.report import shown
 LIMIT = 60_000
 ISSUES_SHOWN = 50
 VERB = {"ditambah": "ditambah", "diubah": "diubah", "dihapus": "dihapus", "diganti nama": "diganti nama"}
+LINK = re.compile(r"^https?://[^\s<>\"'()\[\]`\\]+$")  # a preview address put in a link as is
 MARKDOWN = re.compile(r"([\\`*_\[\]|~!()])")
 
 
@@ -116,13 +117,13 @@ def dataset_lines(entry: dict[str, Any]) -> list[str]:
     head = f"### `{entry['dataset']}` — {md(entry['judul'] or '(tanpa judul)', 200)} ({entry['perubahan']})"
     lines = [head, ""]
     if entry["folder_lama"]:
-        lines.append(f"Dipindah dari `{entry['folder_lama']}`.")
+        lines += [f"Dipindah dari `{entry['folder_lama']}`.", ""]
     if not public:
-        lines.append(
+        lines += [
             f"Klasifikasi **{md(entry['klasifikasi'] or 'tidak terbaca')}**: dataset ini tidak terbuka, jadi laporan "
-            "hanya menyebut jumlah — tanpa nilai sel, baris, nama kolom atau isi metadata (kecuali judul)."
-        )
-    lines.append("")
+            "hanya menyebut jumlah — tanpa nilai sel, baris, nama kolom atau isi metadata (kecuali judul).",
+            "",
+        ]
     if entry["metadata"]:
         if public:
             lines += ["**Metadata** (kunci: lama → baru):", ""]
@@ -160,10 +161,11 @@ def issue_lines(issues: list[dict[str, Any]]) -> list[str]:
 
 def render(data: dict[str, Any], limit: int = LIMIT) -> str:
     lines = [title(data), ""]
-    lines.append(f"Membandingkan `{data['base'][:12]}` (dasar) dengan `{data['head'][:12]}` (usulan).")
+    lines += [f"Membandingkan `{data['base'][:12]}` (dasar) dengan `{data['head'][:12]}` (usulan).", ""]
     if data["pratinjau"]:
-        lines.append(f"**Pratinjau situs:** {md(data['pratinjau'], 500).replace(':&#47;&#47;', '://')}")
-    lines.append("")
+        url = data["pratinjau"]
+        link = f"[buka pratinjau]({url})" if LINK.match(url) and len(url) <= 500 else md(url, 500)
+        lines += [f"**Pratinjau situs:** {link}", ""]
     if data["dataset"]:
         lines += ["## Dataset", ""]
         for entry in data["dataset"]:
