@@ -103,6 +103,17 @@ def cmd_publish(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_review(args: argparse.Namespace) -> int:
+    from generator.sop import markdown
+    from generator.sop.review import review, to_json
+
+    data = review(args.root, args.base, args.head, args.pratinjau, args.jobs)
+    print(
+        to_json(data) if args.format == "json" else markdown.render(data), end="" if args.format == "markdown" else "\n"
+    )
+    return EXIT_OK
+
+
 def parser() -> argparse.ArgumentParser:
     # The common options work before or after the command: `sebar --lang en check` = `sebar check --lang en`.
     common = argparse.ArgumentParser(add_help=False)
@@ -162,6 +173,12 @@ def parser() -> argparse.ArgumentParser:
         "--format", choices=["text", "json"], default="text", help="json: file terkirim beserta SHA-256"
     )
     publish.set_defaults(run=cmd_publish)
+    review = sub.add_parser("review", parents=[common], help="laporan review dua commit untuk PIC (SOP langkah 2)")
+    review.add_argument("--base", required=True, help="revisi dasar, mis. origin/main")
+    review.add_argument("--head", default="HEAD", help="revisi usulan (bawaan: HEAD)")
+    review.add_argument("--format", choices=["markdown", "json"], default="markdown")
+    review.add_argument("--pratinjau", default=None, help="alamat pratinjau situs untuk laporan")
+    review.set_defaults(run=cmd_review)
     return main
 
 
