@@ -1,0 +1,1 @@
+"""The SOP "Penyebarluasan Data" steps 2-5 in Git: roles, review report, approval guard, records."""
