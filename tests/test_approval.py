@@ -41,7 +41,9 @@ def review(login: str, state: str, commit: str = HEAD, at: str = "2026-11-02T09:
 
 
 def changed(*names: str, renamed_from: str | None = None) -> list[dict[str, Any]]:
-    files = [{"sha": "0" * 40, "filename": name, "status": "modified", "additions": 1, "deletions": 1} for name in names]
+    files = [
+        {"sha": "0" * 40, "filename": name, "status": "modified", "additions": 1, "deletions": 1} for name in names
+    ]
     if renamed_from:
         files[-1] |= {"status": "renamed", "previous_filename": renamed_from}
     return files
@@ -113,9 +115,13 @@ def test_approval_on_an_older_commit_blocks(tmp_path, capsys):
 
 
 def test_approval_standing_request_changes_blocks_even_with_another_pic_approving(tmp_path, capsys):
-    portal = (ROOT / "portal.yml").read_text().replace(
-        "      - nama: Hendra\n        github: hendra-pic\n",
-        "      - nama: Hendra\n        github: hendra-pic\n      - nama: Wulan\n        github: wulan-pic\n",
+    portal = (
+        (ROOT / "portal.yml")
+        .read_text()
+        .replace(
+            "      - nama: Hendra\n        github: hendra-pic\n",
+            "      - nama: Hendra\n        github: hendra-pic\n      - nama: Wulan\n        github: wulan-pic\n",
+        )
     )
     root = tmp_path / "portal"
     root.mkdir()
@@ -165,7 +171,10 @@ def test_approval_two_producers_touched_need_both(tmp_path, capsys):
     files = changed(BANDUNG, JABAR)
     code, result = verdict(tmp_path, capsys, files, [review("hendra-pic", "APPROVED")])
     assert code == 1
-    assert [(a["kode"], a["status"]) for a in result["area"]] == [("bandung", "disetujui"), ("opendata-jabar", "menunggu")]
+    assert [(a["kode"], a["status"]) for a in result["area"]] == [
+        ("bandung", "disetujui"),
+        ("opendata-jabar", "menunggu"),
+    ]
     assert result["area"][1]["masih_perlu"] == ["persetujuan salah satu PIC: Budi (@budi-pic)"]
     both = [review("hendra-pic", "APPROVED"), review("budi-pic", "APPROVED")]
     assert verdict(tmp_path, capsys, files, both)[0] == 0
@@ -189,7 +198,9 @@ def test_approval_writes_the_step_summary_in_actions(tmp_path, capsys, monkeypat
     run(tmp_path, capsys, changed(evil), [review("budi-pic", "APPROVED")])
     text = summary.read_text()
     assert text.startswith("### Pemeriksaan persetujuan PR \\#41 (commit terbaru aaaaaaa): DIBLOKIR")
-    assert "&lt;img src=x&gt;" in text and "<img" not in text and "@hendra-pic.csv" not in text  # no HTML, no mention from a file name
+    assert (
+        "&lt;img src=x&gt;" in text and "<img" not in text and "@hendra-pic.csv" not in text
+    )  # no HTML, no mention from a file name
 
 
 def test_approval_bad_input_is_a_clear_error(tmp_path, capsys):
@@ -200,7 +211,10 @@ def test_approval_bad_input_is_a_clear_error(tmp_path, capsys):
     name = str(tmp_path / "x.json")
     code = main(["approval", "--root", str(ROOT), "--pr-json", name, "--files-json", name, "--reviews-json", name])
     assert code == 2
-    assert capsys.readouterr().err == f"Galat: {name}: bukan JSON yang sah (baris 1): Expecting property name enclosed in double quotes\n"
+    assert (
+        capsys.readouterr().err
+        == f"Galat: {name}: bukan JSON yang sah (baris 1): Expecting property name enclosed in double quotes\n"
+    )
 
 
 # --- the API path, over real HTTP -----------------------------------------------------------

@@ -40,9 +40,15 @@ def test_roles_writes_codeowners_from_portal_yml(tmp_path, capsys):
 
 def test_roles_several_pics_and_a_name_with_a_newline(tmp_path):
     root = case_portal(tmp_path)
-    portal = (root / "portal.yml").read_text().replace(
-        "nama: Dinas Kesehatan", 'nama: "Dinas\\n* @penyusup Kesehatan"'
-    ).replace("pic: [{nama: Budi, github: budi-pic}]", "pic: [{nama: Budi, github: budi-pic}, {nama: Ani, github: '@ani-pic'}]")
+    portal = (
+        (root / "portal.yml")
+        .read_text()
+        .replace("nama: Dinas Kesehatan", 'nama: "Dinas\\n* @penyusup Kesehatan"')
+        .replace(
+            "pic: [{nama: Budi, github: budi-pic}]",
+            "pic: [{nama: Budi, github: budi-pic}, {nama: Ani, github: '@ani-pic'}]",
+        )
+    )
     (root / "portal.yml").write_text(portal)
     text = codeowners(read_portal(root))
     assert "# Dinas * @penyusup Kesehatan: Budi, Ani\n/datasets/dinkes/ @budi-pic @ani-pic\n" in text

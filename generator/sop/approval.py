@@ -205,7 +205,9 @@ def decide(portal: Portal, pr: PullRequest) -> Decision:
             area.notes += others
         candidates = [p for login, p in owners.items() if login != author]
         if area.refused:
-            area.needed.append("persetujuan dari yang meminta perbaikan, setelah diperbaiki: " + ", ".join(area.refused))
+            area.needed.append(
+                "persetujuan dari yang meminta perbaikan, setelah diperbaiki: " + ", ".join(area.refused)
+            )
         elif candidates:
             names = ", ".join(f"{p.nama} ({handle(p)})" for p in candidates)
             area.needed.append(

@@ -26,7 +26,9 @@ def read_portal(root: Path) -> Portal:
         raise ConfigError(f"{path}: portal.yml tidak ditemukan; jalankan dari folder teratas repositori portal")
     portal, issues = check_portal(load.read_yaml(path))
     if portal is None:
-        raise ConfigError("portal.yml tidak sah: " + "; ".join(i.message() for i in issues) + " (jalankan: sebar check)")
+        raise ConfigError(
+            "portal.yml tidak sah: " + "; ".join(i.message() for i in issues) + " (jalankan: sebar check)"
+        )
     return portal
 
 
@@ -64,7 +66,10 @@ def codeowners(portal: Portal) -> str:
     ]
     for producer in sorted(portal.produsen, key=lambda p: p.kode):
         names = ", ".join(p.nama for p in producer.pic)
-        lines += [f"# {line(producer.nama)}: {line(names)}", f"/datasets/{producer.kode}/ " + " ".join(map(handle, producer.pic))]
+        lines += [
+            f"# {line(producer.nama)}: {line(names)}",
+            f"/datasets/{producer.kode}/ " + " ".join(map(handle, producer.pic)),
+        ]
     return "\n".join(lines) + "\n"
 
 

@@ -12,8 +12,8 @@ from generator.cache import Cache, CacheError, dataset_key
 from generator.config import Batas, DatasetSpec, Portal, ResourceSpec
 from generator.errors import DatasetError
 from generator.model import Dataset, Resource
-from generator.sop.roles import codeowners_issues
 from generator.render.downloads import XLSX_ROWS, ResourceWriter
+from generator.sop.roles import codeowners_issues
 from generator.validate.content import check_content, link_issues
 from generator.validate.metadata import (
     check_dataset_meta,
