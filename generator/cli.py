@@ -16,6 +16,8 @@ from generator.limits import bounded, configured_limits
 from generator.progress import Progress
 from generator.scaffold import new_dataset
 from generator.serve import serve
+from generator.sop import approval
+from generator.sop.roles import read_portal, write_codeowners
 from generator.validate import check
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -114,6 +116,33 @@ def cmd_review(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_roles(args: argparse.Namespace) -> int:
+    path, changed = write_codeowners(args.root)
+    print(f"{path} {'ditulis ulang dari portal.yml' if changed else 'sudah sesuai dengan portal.yml'}.")
+    if changed:
+        print("Commit file itu agar PIC diminta meninjau secara otomatis.")
+    return EXIT_OK
+
+
+def cmd_approval(args: argparse.Namespace) -> int:
+    files = (args.pr_json, args.files_json, args.reviews_json)
+    if args.repo and any(files) or not args.repo and not all(files):
+        raise approval.ForgeError(
+            "beri `--repo PEMILIK/NAMA --pr N` (dari API GitHub) atau ketiganya: "
+            "`--pr-json F --files-json F --reviews-json F`"
+        )
+    if args.repo:
+        if args.pr is None:
+            raise approval.ForgeError("`--repo` perlu `--pr N` (nomor pull request)")
+        pr = approval.from_api(args.repo, args.pr)
+    else:
+        pr = approval.from_files(args.pr_json, args.files_json, args.reviews_json)
+    decision = approval.decide(read_portal(args.root), pr)
+    print(decision.to_json() if args.format == "json" else decision.to_text(), end="")
+    approval.write_summary(decision)
+    return EXIT_OK if decision.passed else EXIT_INVALID
+
+
 def parser() -> argparse.ArgumentParser:
     # The common options work before or after the command: `sebar --lang en check` = `sebar check --lang en`.
     common = argparse.ArgumentParser(add_help=False)
@@ -179,6 +208,16 @@ def parser() -> argparse.ArgumentParser:
     review.add_argument("--format", choices=["markdown", "json"], default="markdown")
     review.add_argument("--pratinjau", default=None, help="alamat pratinjau situs untuk laporan")
     review.set_defaults(run=cmd_review)
+    roles = sub.add_parser("roles", parents=[common], help="tulis .github/CODEOWNERS dari peran di portal.yml")
+    roles.set_defaults(run=cmd_roles)
+    guard = sub.add_parser("approval", parents=[common], help="periksa persetujuan PIC/Walidata pada pull request")
+    guard.add_argument("--repo", help="PEMILIK/NAMA repositori di GitHub (baca dari API, token GITHUB_TOKEN)")
+    guard.add_argument("--pr", type=int, help="nomor pull request")
+    guard.add_argument("--pr-json", type=Path, help="jawaban GET /repos/{o}/{r}/pulls/{n} (file JSON)")
+    guard.add_argument("--files-json", type=Path, help="jawaban GET .../pulls/{n}/files (file JSON)")
+    guard.add_argument("--reviews-json", type=Path, help="jawaban GET .../pulls/{n}/reviews (file JSON)")
+    guard.add_argument("--format", choices=["text", "json"], default="text")
+    guard.set_defaults(run=cmd_approval)
     return main
 
 

@@ -13,6 +13,7 @@ from generator.config import Batas, DatasetSpec, Portal, ResourceSpec
 from generator.errors import DatasetError
 from generator.model import Dataset, Resource
 from generator.render.downloads import XLSX_ROWS, ResourceWriter
+from generator.sop.roles import codeowners_issues
 from generator.validate.content import check_content, link_issues
 from generator.validate.metadata import (
     check_dataset_meta,
@@ -67,6 +68,7 @@ def check(root: Path, cache: Cache | None = None, jobs: int | None = 1) -> tuple
             datasets[n] = replace(dataset, updated=date, commit=commit)
     if portal is not None:
         issues += check_content(root, portal, datasets, (settings or {}).get("nav"))
+        issues += codeowners_issues(root, portal)
     return portal, datasets, Report(tuple(issues))
 
 

@@ -518,6 +518,28 @@ MESSAGES: dict[str, Message] = {
         'Tulis alasan terbitnya data pribadi itu: `dataPribadi: {{alasan: "..."}}`, atau hapus `dataPribadi`.',
         'Give the reason it may be published: `dataPribadi: {{alasan: "..."}}`, or remove `dataPribadi`.',
     ),
+    # --- roles: .github/CODEOWNERS generated from portal.yml (sebar roles) ---
+    "codeowners-missing": Message(
+        E,
+        "{file} tidak ada: tanpa file itu PIC tidak diminta meninjau pull request secara otomatis.",
+        "{file} is missing: without it no PIC is asked to review a pull request.",
+        "Buat dari peran di portal.yml, lalu commit hasilnya. Jalankan: sebar roles",
+        "Generate it from the roles in portal.yml, then commit it. Run: sebar roles",
+    ),
+    "codeowners-outdated": Message(
+        E,
+        "{file} tidak sesuai dengan peran di portal.yml (PIC atau Walidata berubah, atau file disunting langsung).",
+        "{file} does not match the roles in portal.yml (a PIC or the Walidata changed, or it was edited by hand).",
+        "Tulis ulang dari portal.yml, lalu commit hasilnya. Jalankan: sebar roles",
+        "Rewrite it from portal.yml, then commit it. Run: sebar roles",
+    ),
+    "codeowners-handle": Message(
+        E,
+        "{detail}",
+        "{detail}",
+        "Perbaiki akun `github` di portal.yml, lalu jalankan: sebar roles",
+        "Correct the `github` account in portal.yml, then run: sebar roles",
+    ),
 }
 
 TYPE_NAMES: dict[str, tuple[str, str, str]] = {
