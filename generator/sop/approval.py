@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import requests
 
@@ -283,9 +284,9 @@ class Api:
     def one(self, path: str) -> Any:
         return self.get(self.base + path).json()
 
-    def all(self, path: str) -> list[Any]:
+    def all(self, path: str, **params: str) -> list[Any]:
         items: list[Any] = []
-        url: str | None = f"{self.base}{path}?per_page=100"
+        url: str | None = f"{self.base}{path}?{urlencode({'per_page': 100, **params})}"
         while url:
             response = self.get(url)
             items += response.json()

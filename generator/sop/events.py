@@ -114,26 +114,21 @@ def from_api(repository: str, commit: str, environment: str, now: dt.datetime) -
     """The facts from the GitHub REST API: the pull request merged as `commit`, its reviews, commits and
     timeline, and the deployment of `commit` to `environment` (its statuses: waiting -> queued ->
     success). Runs in the publish job (GITHUB_TOKEN, GITHUB_API_URL, GITHUB_RUN_ID)."""
-    import requests
+    from generator.sop.approval import Api, ForgeError
 
     token = os.environ.get("GITHUB_TOKEN")
     if not token:
         raise RecordError("GITHUB_TOKEN tidak ada: jalankan di workflow publish (env GITHUB_TOKEN) atau pakai --events")
-    base = os.environ.get("GITHUB_API_URL", "https://api.github.com").rstrip("/")
-    session = requests.Session()
-    session.headers.update({"Authorization": f"Bearer {token}", "Accept": "application/vnd.github+json"})
+    api = Api(token=token)
 
-    def get(path: str, **params: Any) -> Any:
+    def get(path: str, **params: str) -> list[Any]:
+        """Every item of a list answer, following its pages (Link rel=next, on the API's host only)."""
         try:
-            answer = session.get(f"{base}/repos/{repository}/{path}", params={"per_page": 100, **params}, timeout=30)
-        except requests.RequestException as error:
-            raise RecordError(f"API GitHub tidak terjangkau ({path}): {error}") from error
-        if answer.status_code >= 400:
+            return api.all(f"/repos/{repository}/{path}", **params)
+        except ForgeError as error:
             raise RecordError(
-                f"API GitHub menolak {path}: HTTP {answer.status_code}; periksa izin token "
-                "(pull-requests: read, deployments: read, actions: read)"
-            )
-        return answer.json()
+                f"{error} (untuk riwayat, token perlu pull-requests: read, deployments: read, actions: read)"
+            ) from error
 
     pulls = [p for p in get(f"commits/{commit}/pulls") if p.get("merged_at")]
     if not pulls:
