@@ -7,7 +7,7 @@ import functools
 import http.server
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from generator.serve import QuietHandler
@@ -29,12 +29,19 @@ def case_portal(tmp_path: Path, *cases: str) -> Path:
 
 
 @contextlib.contextmanager
-def serving(folder: Path, handler: type[http.server.SimpleHTTPRequestHandler] = QuietHandler) -> Iterator[str]:
-    """`folder` over HTTP on localhost (serve's handler: range requests, no log); yields the base address."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
+def listening(handler: Callable[..., http.server.BaseHTTPRequestHandler]) -> Iterator[str]:
+    """A local HTTP server answering with `handler` (a fake API, a folder) in a thread; yields its address."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextlib.contextmanager
+def serving(folder: Path, handler: type[http.server.SimpleHTTPRequestHandler] = QuietHandler) -> Iterator[str]:
+    """`folder` over HTTP on localhost (serve's handler: range requests, no log); yields the base address."""
+    with listening(functools.partial(handler, directory=str(folder))) as address:
+        yield address

@@ -9,7 +9,6 @@ from __future__ import annotations
 import copy
 import http.server
 import json
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ import pytest
 
 from generator.cli import main
 from generator.sop.approval import from_api
+from tests.helpers import listening
 
 ROOT = Path(__file__).resolve().parents[1]
 EVENTS = Path(__file__).resolve().parent / "data" / "github-events"
@@ -258,14 +258,8 @@ class FakeGitHub(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture
 def github() -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), FakeGitHub)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with listening(FakeGitHub) as address:
+        yield address
 
 
 def test_approval_from_the_api_follows_pages(github, monkeypatch, capsys):

@@ -8,7 +8,6 @@ import http.server
 import json
 import shutil
 import socket
-import threading
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +18,7 @@ import yaml
 
 from generator.cli import main
 from generator.publish.base import PublishError, publish, sha256
+from tests.helpers import listening
 
 KEY = "kunci-ckan-uji"
 ORGS = {"bandung": "diskominfo-bandung", "kemendagri": "kemendagri", "opendata-jabar": "diskominfo-jabar"}
@@ -132,11 +132,8 @@ def parse(content_type: str, body: bytes) -> tuple[dict[str, Any], dict[str, byt
 @pytest.fixture
 def ckan() -> Iterator[tuple[Ckan, str]]:
     state = Ckan()
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler_for(state))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield state, f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with listening(handler_for(state)) as address:
+        yield state, address
 
 
 @pytest.fixture

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import boto3
 import pytest
 import yaml
-from moto.server import ThreadedMotoServer
 
 from generator.build import MARKER
 from generator.cli import main
@@ -19,20 +17,11 @@ from generator.publish.base import PublishError, publish
 BUCKET = "portal-kota"
 
 
-@pytest.fixture(scope="module")
-def endpoint() -> Iterator[str]:
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    yield f"http://{host}:{port}"
-    server.stop()
-
-
 @pytest.fixture
-def s3(endpoint: str, monkeypatch: pytest.MonkeyPatch):
+def s3(s3_endpoint: str, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", "sebar-uji")
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "rahasia-uji")
-    client = boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1")
+    client = boto3.client("s3", endpoint_url=s3_endpoint, region_name="us-east-1")
     client.create_bucket(Bucket=BUCKET)
     yield client
     for item in client.list_objects_v2(Bucket=BUCKET).get("Contents", []):
@@ -40,9 +29,9 @@ def s3(endpoint: str, monkeypatch: pytest.MonkeyPatch):
     client.delete_bucket(Bucket=BUCKET)
 
 
-def configure(root: Path, endpoint: str, prefix: str = "portal/") -> None:
+def configure(root: Path, s3_endpoint: str, prefix: str = "portal/") -> None:
     settings = yaml.safe_load((root / "portal.yml").read_text())
-    settings["publikasi"] = {"target": ["s3"], "s3": {"bucket": BUCKET, "prefix": prefix, "endpoint_url": endpoint}}
+    settings["publikasi"] = {"target": ["s3"], "s3": {"bucket": BUCKET, "prefix": prefix, "endpoint_url": s3_endpoint}}
     (root / "portal.yml").write_text(yaml.safe_dump(settings, allow_unicode=True))
 
 
@@ -51,12 +40,12 @@ def keys(client, prefix: str = "") -> dict[str, str]:
     return {item["Key"]: item["ETag"] for item in found}
 
 
-def test_publish_s3_sends_only_changes_and_deletes_only_its_own(demo_portal, demo_site, s3, endpoint, tmp_path):
+def test_publish_s3_sends_only_changes_and_deletes_only_its_own(demo_portal, demo_site, s3, s3_endpoint, tmp_path):
     root = tmp_path / "portal"
     shutil.copytree(demo_portal, root, ignore=shutil.ignore_patterns("site", ".sebar-cache", ".git"))
     site = tmp_path / "site"
     shutil.copytree(demo_site, site)
-    configure(root, endpoint)
+    configure(root, s3_endpoint)
     s3.put_object(Bucket=BUCKET, Key="lain/berkas.txt", Body=b"bukan milik Sebar")
     s3.put_object(Bucket=BUCKET, Key="portal/catatan-tangan.txt", Body=b"ditaruh orang, bukan Sebar")
 
@@ -112,22 +101,24 @@ def test_publish_s3_sends_only_changes_and_deletes_only_its_own(demo_portal, dem
     assert not third.uploaded and not third.deleted
 
 
-def test_publish_s3_without_keys_names_the_variables(demo_portal, demo_site, endpoint, tmp_path, monkeypatch, capsys):
+def test_publish_s3_without_keys_names_the_variables(
+    demo_portal, demo_site, s3_endpoint, tmp_path, monkeypatch, capsys
+):
     monkeypatch.delenv("AWS_ACCESS_KEY_ID", raising=False)
     monkeypatch.delenv("AWS_SECRET_ACCESS_KEY", raising=False)
     root = tmp_path / "portal"
     shutil.copytree(demo_portal, root, ignore=shutil.ignore_patterns("site", ".sebar-cache", ".git"))
-    configure(root, endpoint)
+    configure(root, s3_endpoint)
     assert main(["publish", "--root", str(root), "--site", str(demo_site), "--target", "s3"]) == 2
     error = capsys.readouterr().err
     assert "AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY belum diisi" in error
     assert "portal.yml" in error
 
 
-def test_publish_refuses_a_site_that_did_not_build(demo_portal, tmp_path, s3, endpoint):
+def test_publish_refuses_a_site_that_did_not_build(demo_portal, tmp_path, s3, s3_endpoint):
     root = tmp_path / "portal"
     shutil.copytree(demo_portal, root, ignore=shutil.ignore_patterns("site", ".sebar-cache", ".git"))
-    configure(root, endpoint)
+    configure(root, s3_endpoint)
     half = tmp_path / "setengah"
     half.mkdir()
     (half / "index.html").write_text("<p>setengah</p>")

@@ -12,7 +12,6 @@ import datetime as dt
 import http.server
 import json
 import shutil
-import threading
 import urllib.parse
 from collections.abc import Iterator
 from typing import Any
@@ -22,6 +21,7 @@ import pytest
 from generator.cli import main
 from generator.sop.records import derive, read_events, read_portal
 from tests import test_riwayat
+from tests.helpers import listening
 from tests.test_riwayat import git, payload, user, wib, z
 
 scenario = test_riwayat.scenario  # the same repository, commits and webhook events, built for this module
@@ -75,14 +75,9 @@ class FakeGitHub(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture
 def github() -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), FakeGitHub)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     FakeGitHub.seen, FakeGitHub.host = [], None
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with listening(FakeGitHub) as address:
+        yield address
 
 
 def event(scenario: dict, name: str) -> dict:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 import http.client
 import http.server
-import threading
 
 import pytest
 
-from generator.serve import QuietHandler
+from tests.helpers import serving
 
 BODY = bytes(range(256)) * 40  # 10,240 bytes, every offset recognisable
 
@@ -18,12 +16,8 @@ BODY = bytes(range(256)) * 40  # 10,240 bytes, every offset recognisable
 def server(tmp_path):
     (tmp_path / "data.sqlite3").write_bytes(BODY)
     (tmp_path / "kosong.bin").write_bytes(b"")
-    handler = functools.partial(QuietHandler, directory=str(tmp_path))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield httpd.server_address[1]
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(tmp_path) as address:
+        yield int(address.rsplit(":", 1)[1])
 
 
 def get(port: int, path: str, headers: dict[str, str] | None = None, method: str = "GET"):

@@ -8,25 +8,14 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-from collections.abc import Iterator
 
 import boto3
 import pytest
 import yaml
-from moto.server import ThreadedMotoServer
 
 from generator.build import build
 from generator.cli import main
 from tests.test_riwayat import git, scenario  # noqa: F401  (the scenario's repository and forge events)
-
-
-@pytest.fixture(scope="module")
-def endpoint() -> Iterator[str]:
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    yield f"http://{host}:{port}"
-    server.stop()
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
@@ -34,7 +23,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
     return code, capsys.readouterr().out
 
 
-def test_sop_journey_review_guard_publish_record(scenario, endpoint, tmp_path, capsys, monkeypatch):  # noqa: F811
+def test_sop_journey_review_guard_publish_record(scenario, s3_endpoint, tmp_path, capsys, monkeypatch):  # noqa: F811
     root = tmp_path / "portal"
     shutil.copytree(scenario["root"], root, ignore=shutil.ignore_patterns("site", ".sebar-cache"))
     git(root, "branch", "-q", "-D", "riwayat")  # this journey writes its own record
@@ -62,12 +51,12 @@ def test_sop_journey_review_guard_publish_record(scenario, endpoint, tmp_path, c
     # Step 5: the merge commit is built and published to S3 and to a folder on the web server.
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", "sebar-uji")
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "rahasia-uji")
-    s3 = boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1")
+    s3 = boto3.client("s3", endpoint_url=s3_endpoint, region_name="us-east-1")
     s3.create_bucket(Bucket="portal-uji")
     settings = yaml.safe_load((root / "portal.yml").read_text())
     settings["publikasi"] = {
         "target": ["s3", "folder"],
-        "s3": {"bucket": "portal-uji", "prefix": "", "endpoint_url": endpoint},
+        "s3": {"bucket": "portal-uji", "prefix": "", "endpoint_url": s3_endpoint},
         "folder": {"path": str(tmp_path / "www")},
     }
     (root / "portal.yml").write_text(yaml.safe_dump(settings, allow_unicode=True))
