@@ -540,6 +540,78 @@ MESSAGES: dict[str, Message] = {
         "Perbaiki akun `github` di portal.yml, lalu jalankan: sebar roles",
         "Correct the `github` account in portal.yml, then run: sebar roles",
     ),
+    # --- publications: front matter of content pages (jenis: tabel | dasbor | infografis | buku) ---
+    "publication-kind": Message(
+        E,
+        "Front matter: `jenis: {value}` tidak dikenal.{hint}",
+        "Front matter: `jenis: {value}` is unknown.{hint_en}",
+        "Tulis salah satu: tabel, dasbor, infografis, buku; atau hapus `jenis` untuk halaman biasa.",
+        "Write one of: tabel, dasbor, infografis, buku; or remove `jenis` for a plain page.",
+    ),
+    "publication-unknown-key": Message(
+        E,
+        "Front matter: kunci `{key}` tidak dikenal untuk `jenis: {jenis}`.{hint}",
+        "Front matter: the key `{key}` is unknown for `jenis: {jenis}`.{hint_en}",
+        "Perbaiki ejaannya atau hapus kunci itu. Kunci yang dikenal: {known}.",
+        "Correct its spelling or remove the key. Known keys: {known}.",
+    ),
+    "publication-invalid": Message(
+        E,
+        "Front matter: `{key}` {detail}.",
+        "Front matter: `{key}` is not valid ({detail}).",
+        "Perbaiki nilai `{key}`{hint}.",
+        "Correct the value of `{key}`{hint_en}.",
+    ),
+    "publication-missing": Message(
+        E,
+        "Front matter halaman `jenis: {jenis}` belum berisi `{key}`.",
+        "The front matter of a `jenis: {jenis}` page has no `{key}`.",
+        "Tambahkan `{key}`, mis. `{example}`.",
+        "Add `{key}`, e.g. `{example}`.",
+    ),
+    "publication-reference": Message(
+        E,
+        "Front matter: `{key}: {value}` tidak ada di {where}.",
+        "Front matter: `{key}: {value}` is not in {where}.",
+        "Tulis salah satu yang ada: {known}.",
+        "Write one that exists: {known}.",
+    ),
+    # --- fenced blocks in content pages: ```grafik, ```angka, ```tabel, ```ikon ---
+    "block-yaml": Message(
+        E,
+        "Blok {kind} ke-{ordinal} (baris {line}) tidak dapat dibaca: {detail}",
+        "The {kind} block no. {ordinal} (line {line}) cannot be read: {detail}",
+        "Tulis isi blok sebagai pasangan `kunci: nilai` YAML, satu per baris, indentasi dengan spasi.",
+        "Write the block as YAML `key: value` pairs, one a line, indented with spaces.",
+    ),
+    "block-unclosed": Message(
+        E,
+        "Blok {kind} ke-{ordinal} (baris {line}) tidak ditutup.",
+        "The {kind} block no. {ordinal} (line {line}) is not closed.",
+        "Tutup blok dengan baris `{fence}` setelah isinya.",
+        "Close the block with a `{fence}` line after its content.",
+    ),
+    "block-unknown-key": Message(
+        E,
+        "Blok {kind} ke-{ordinal} (baris {line}): kunci `{key}` tidak dikenal.{hint}",
+        "The {kind} block no. {ordinal} (line {line}): the key `{key}` is unknown.{hint_en}",
+        "Perbaiki ejaannya atau hapus kunci itu. Kunci yang dikenal: {known}.",
+        "Correct its spelling or remove the key. Known keys: {known}.",
+    ),
+    "block-invalid": Message(
+        E,
+        "Blok {kind} ke-{ordinal} (baris {line}): `{key}` {detail}.",
+        "The {kind} block no. {ordinal} (line {line}): `{key}` is not valid ({detail}).",
+        "Perbaiki nilai `{key}` di blok itu.",
+        "Correct the value of `{key}` in that block.",
+    ),
+    "block-missing": Message(
+        E,
+        "Blok {kind} ke-{ordinal} (baris {line}) belum berisi `{key}`.",
+        "The {kind} block no. {ordinal} (line {line}) has no `{key}`.",
+        "Tambahkan `{key}: ...` ke blok itu.",
+        "Add `{key}: ...` to that block.",
+    ),
 }
 
 TYPE_NAMES: dict[str, tuple[str, str, str]] = {
