@@ -190,5 +190,7 @@ def block_issues(error: ValidationError, block: Block, model: type[BaseModel], f
             template = DETAIL_ID.get(item["type"])
             detail = template.format(**item.get("ctx", {})) if template else item["msg"]
             detail = str(detail).replace("' or '", "' atau '")
-            issues.append(Issue("block-invalid", "content", file, row=row, params={**where, "key": key, "detail": detail}))
+            issues.append(
+                Issue("block-invalid", "content", file, row=row, params={**where, "key": key, "detail": detail})
+            )
     return issues

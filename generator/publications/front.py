@@ -13,7 +13,7 @@ import re
 from collections.abc import Collection
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator
 
 from generator import load
 from generator.config import SLUG, Name, Strict, Text

@@ -588,8 +588,8 @@ MESSAGES: dict[str, Message] = {
         E,
         "Blok {kind} ke-{ordinal} (baris {line}) tidak ditutup.",
         "The {kind} block no. {ordinal} (line {line}) is not closed.",
-        "Tutup blok dengan baris `{fence}` setelah isinya.",
-        "Close the block with a `{fence}` line after its content.",
+        "Tutup blok dengan baris {fence} (sama dengan pembukanya) setelah isinya.",
+        "Close the block with a {fence} line (as it opens) after its content.",
     ),
     "block-unknown-key": Message(
         E,
