@@ -84,6 +84,17 @@ def chapter(title: str, folder: str, measure: str, unit: str, total: bool, n_tab
                 SOURCE.format(name),
             )
         )
+    if n_tables > 1:  # a wide one too: a region per row, a year per column (12 columns and more)
+        columns = sorted(by_year)[-12:]
+        parts.append(
+            BookTable(
+                f"{title} menurut Kabupaten/Kota dan Tahun ({unit})",
+                ("Kabupaten/Kota", *columns),
+                tuple((k, *(id_number(by_year[y].get(k, 0)) for y in columns)) for k in sorted(by_year[years[0]])),
+                SOURCE.format(name),
+                note="Angka tahun-tahun awal mengikuti sumber.",
+            )
+        )
     totals = [(y, sum(v.values()) / (1 if total else len(v))) for y, v in sorted(by_year.items())]
     for n in range(n_figures):
         year = years[n]
@@ -214,6 +225,31 @@ def test_book_charts_are_vector(pdf: bytes, pages: list[str]) -> None:
     assert forms >= 1
     assert "/Font" in chart_page["/Resources"]
     assert "2020" in chart_page.extract_text()  # the chart's axis labels are text, not pixels
+
+
+def test_book_tables_fit_the_page_and_repeat_their_header(book: Book, pages: list[str]) -> None:
+    from weasyprint import HTML
+    from weasyprint.formatting_structure import boxes
+
+    def tables(box: boxes.Box) -> Iterator[boxes.Box]:
+        if isinstance(box, boxes.TableBox):
+            yield box
+        for child in getattr(box, "children", []):
+            yield from tables(child)
+
+    document = HTML(string=book_document(book)).render()
+    wide = 0
+    for page in document.pages:
+        content = page._page_box.children[0]  # the html box: the page's content area
+        right = content.content_box_x() + content.width
+        for table in tables(page._page_box):
+            assert table.position_x + table.margin_width() <= right + 0.5
+            wide += len(table.column_widths) > 12
+    assert wide >= 2  # the wide table of each chapter spans pages: every piece fits
+    start = first_page(pages, r"Tabel 2\.3 Kemiskinan", start=chapter_page(pages, 2, "Kemiskinan"))
+    header = "Kabupaten/Kota 2009 2010 2011 2012 2013 2014 2015 2016 2017 2018 2019 2020"
+    assert header in pages[start - 1] and "Kota Tasikmalaya" not in pages[start - 1].split(header)[1]
+    assert header in pages[start] and "Kota Tasikmalaya" in pages[start]  # continued, under its header
 
 
 def test_book_pdf_metadata_and_bookmarks(book: Book, pdf: bytes) -> None:

@@ -203,7 +203,7 @@ def _inline_svg(figure: BookFigure) -> Markup:
     """Our own kaleido SVG, inline, named for assistive technology (the caption says the rest)."""
     svg = figure.svg.decode("utf-8")
     svg = re.sub(r"^\s*<\?xml[^>]*>\s*", "", svg)
-    label = Markup(' role="img" aria-label="{}"').format(figure.alt)
+    label = str(Markup(' role="img" aria-label="{}"').format(figure.alt))  # str: Markup would escape "<svg"
     return Markup(re.sub(r"<svg\b", lambda _: "<svg" + label, svg, count=1))  # noqa: S704 (built by kaleido)
 
 
