@@ -20,16 +20,32 @@
 
   var here = document.currentScript ? document.currentScript.src : location.href;
   var PLOTLY = new URL("vendor/plotly/plotly-sebar.min.js", here).href;
+  var CSS = new URL("vendor/plotly/plotly.css", here).href;
   var TOPOJSON = new URL("vendor/plotly/topojson/", here).href;
   var loading = null;
+
+  // plotly.js's own stylesheet, marked so that plotly.js adds no inline <style> (the site's CSP forbids it)
+  function loadStyle() {
+    if (document.getElementById("plotly.js-style-global")) return Promise.resolve();
+    return new Promise(function (resolve) {
+      var link = document.createElement("link");
+      link.rel = "stylesheet";
+      link.id = "plotly.js-style-global";
+      link.className = "no-inline-styles";
+      link.href = CSS;
+      link.onload = link.onerror = function () { resolve(); };
+      document.head.appendChild(link);
+    });
+  }
 
   function loadPlotly() {
     if (window.Plotly) return Promise.resolve(window.Plotly);
     if (!loading) {
+      var style = loadStyle();
       loading = new Promise(function (resolve, reject) {
         var script = document.createElement("script");
         script.src = PLOTLY;
-        script.onload = function () { resolve(window.Plotly); };
+        script.onload = function () { style.then(function () { resolve(window.Plotly); }); };
         script.onerror = function () { loading = null; reject(new Error("plotly.js tidak termuat")); };
         document.head.appendChild(script);
       });
@@ -63,7 +79,7 @@
       var img = box.querySelector("img");
       live = document.createElement("div");
       live.className = "sebar-grafik__hidup";
-      live.setAttribute("role", "img");
+      live.setAttribute("role", "group");
       live.setAttribute("aria-label", img ? img.alt : "");
       box.style.aspectRatio = img ? img.getAttribute("width") + " / " + img.getAttribute("height") : "";
       box.appendChild(live);
@@ -199,7 +215,9 @@
           if (el && item[part] !== undefined) el.textContent = item[part];
         });
         var change = card.querySelector('[data-bagian="perubahan"]');
-        if (change && item.arah !== undefined) change.dataset.arah = item.arah;
+        // the arrow follows the text when the entry gives no "arah": "turun 4,6% ..." -> turun
+        var arah = item.arah !== undefined ? item.arah : item.perubahan !== undefined ? item.perubahan.split(" ")[0] : undefined;
+        if (change && arah !== undefined) change.dataset.arah = arah;
       });
       if (status) {
         status.textContent = "Menampilkan " + selects.map(function (s) {

@@ -1,4 +1,5 @@
-// Builds ../../generator/assets/vendor/plotly/plotly-sebar.min.js (and copies plotly.js's LICENSE).
+// Builds ../../generator/assets/vendor/plotly/plotly-sebar.min.js and copies plotly.js's LICENSE and its
+// stylesheet (plotly.css: with it plotly.js adds no inline <style>, which the site's CSP forbids).
 // Run: cd tools/plotly && npm ci && node build.mjs. The output is committed: a site build needs no network.
 import { build } from 'esbuild';
 import { copyFileSync, readFileSync } from 'node:fs';
@@ -22,3 +23,4 @@ await build({
     logLevel: 'info'
 });
 copyFileSync(new URL('node_modules/plotly.js/LICENSE', import.meta.url), new URL('LICENSE', out));
+copyFileSync(new URL('node_modules/plotly.js/dist/plotly.css', import.meta.url), new URL('plotly.css', out));
