@@ -46,6 +46,10 @@ def figures(scale: float = 1.0) -> dict[str, dict[str, Any]]:
     return {"batang": _dict(bar), "garis": _dict(line), "donat": _dict(donut), "peta": _dict(choropleth)}
 
 
+def id_number(value: float) -> str:
+    return f"{value:,.1f}".replace(",", "_").replace(".", ",").replace("_", ".")
+
+
 def chart(key: str, figure: dict[str, Any]) -> Chart:
     return Chart(
         key=f"{key:0<64}"[:64],
@@ -55,7 +59,7 @@ def chart(key: str, figure: dict[str, Any]) -> Chart:
         alt="Grafik jumlah penduduk miskin Jawa Barat 2016–2020: tertinggi 4.168,1 ribu jiwa (2016), "
         "terendah 3.375,9 ribu jiwa (2019).",
         header=("Tahun", "Penduduk miskin"),
-        rows=tuple((str(y), f"{v:,.1f}".replace(",", "_").replace(".", ",").replace("_", ".")) for y, v in zip(YEARS, POOR)),
+        rows=tuple((str(y), id_number(v)) for y, v in zip(YEARS, POOR, strict=True)),
         source="Sumber: BPS Provinsi Jawa Barat, Penduduk miskin",
         unit="ribu jiwa",
         note="Keadaan September tiap tahun.",

@@ -113,7 +113,9 @@ def page(browser: Browser, site: str) -> Iterator[Page]:
     away: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("request", lambda r: None if r.url.startswith(("http://127.0.0.1:", "data:", "blob:")) else away.append(r.url))
+    page.on(
+        "request", lambda r: None if r.url.startswith(("http://127.0.0.1:", "data:", "blob:")) else away.append(r.url)
+    )
     page.add_init_script(WATCH)
     page.goto(site, wait_until="load")
     yield page

@@ -24,7 +24,7 @@ import posixpath
 import re
 from collections.abc import Mapping, Sequence
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from generator.views import Chart, Figure
 
@@ -32,9 +32,7 @@ NUMBER = re.compile(r"^[−-]?[\d.]+(,\d+)?\s?%?$")  # an id-ID number: right-al
 DEFAULT_SIZE = (700, 500)  # kaleido's size when the layout has none
 
 
-def chart_html(
-    chart: Chart, svg_href: str, data_href: str, id: str, size: tuple[int, int] | None = None
-) -> str:
+def chart_html(chart: Chart, svg_href: str, data_href: str, id: str, size: tuple[int, int] | None = None) -> str:
     """A <figure class="sebar-grafik">: the static SVG, its caption, its data as a table, downloads."""
     width, height = size or figure_size(chart)
     name = posixpath.basename(svg_href.split("?")[0]) or f"grafik-{chart.key[:12]}.svg"
@@ -101,9 +99,7 @@ def tabs_html(panels: Sequence[tuple[str, str, str]], label: str = "Tampilan dat
         Markup(
             '<button type="button" role="tab" id="{id}-tab" aria-controls="{id}" '
             'aria-selected="{selected}" tabindex="{index}">{label}</button>'
-        ).format(
-            id=id, label=text, selected="true" if i == 0 else "false", index="0" if i == 0 else "-1"
-        )
+        ).format(id=id, label=text, selected="true" if i == 0 else "false", index="0" if i == 0 else "-1")
         for i, (text, id, _) in enumerate(panels)
     )
     sections = Markup("\n").join(
@@ -121,11 +117,10 @@ def tabs_html(panels: Sequence[tuple[str, str, str]], label: str = "Tampilan dat
 
 def headline_html(figure: Figure, id: str) -> str:
     """A headline card (.sebar-angka__kartu): label, value and unit, period, change against the period before."""
+    unit = Markup(' <span class="sebar-angka__satuan">{}</span>').format(figure.unit) if figure.unit else ""
     parts = [
         Markup('<p class="sebar-angka__label">{}</p>').format(figure.label),
-        Markup('<p class="sebar-angka__nilai"><span data-bagian="nilai">{}</span>{}</p>').format(
-            figure.value, Markup(' <span class="sebar-angka__satuan">{}</span>').format(figure.unit) if figure.unit else ""
-        ),
+        Markup('<p class="sebar-angka__nilai"><span data-bagian="nilai">{}</span>{}</p>').format(figure.value, unit),
         Markup('<p class="sebar-angka__periode" data-bagian="periode">{}</p>').format(figure.period or ""),
         Markup('<p class="sebar-angka__perubahan" data-bagian="perubahan" data-arah="{}">{}</p>').format(
             figure.direction or "", figure.change or ""
@@ -136,7 +131,8 @@ def headline_html(figure: Figure, id: str) -> str:
 
 
 def headlines_html(cards: Sequence[str]) -> str:
-    """Headline cards in a grid (div.sebar-angka; the home page's ul.sebar-angka is its list form) (two columns on a phone, up to four on a wide screen)."""
+    """Headline cards in a grid (div.sebar-angka: two columns on a phone, up to four on a wide screen;
+    the home page's ul.sebar-angka is its list form)."""
     return Markup('<div class="sebar-angka">\n{}</div>\n').format(Markup("").join(Markup(c) for c in cards))
 
 
