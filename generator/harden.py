@@ -11,8 +11,11 @@ from urllib.parse import urlsplit
 
 PLACEHOLDER = '<meta http-equiv="Content-Security-Policy" content="sebar-csp">'
 # Only the site's own files; Pagefind needs WebAssembly. frame-ancestors cannot be set in a meta tag.
+# style-src allows one inline style: the empty one (plotly.js's colour bar clears its rects' style="").
+EMPTY = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"
 POLICY = (
-    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; "
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; "
+    f"style-src 'self' 'unsafe-hashes' {EMPTY}; "
     "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
     "base-uri 'self'; form-action 'self'"
 )
