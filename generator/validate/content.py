@@ -22,7 +22,7 @@ ASSETS = Path(__file__).resolve().parent.parent / "assets"
 PAGE_SUFFIXES = (".md", ".html", ".htm", ".xhtml", ".svg")  # files a browser may run script from
 SCRIPT_SUFFIXES = (".js", ".mjs")
 # Sebar's own files in the site; a content/ file there would be overwritten or break the build.
-RESERVED = ("assets/sebar/", "dataset/", "pagefind/")
+RESERVED = ("assets/sebar/", "dataset/", "pagefind/", "grafik/")
 RESERVED_FILES = ("katalog/dcat.jsonld", "sitemap.xml", "404.html")
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
