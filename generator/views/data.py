@@ -150,6 +150,7 @@ class Drawn:
     fields: dict[str, FieldSpec]
     unit: str | None
     places: int  # decimals of the measures
+    combined: bool = True  # whether the aggregation combined rows (else "rata-rata" of one value is the value)
 
     def title(self, name: str | None) -> str:
         return self.fields[name].title if name in self.fields else str(name)
@@ -177,12 +178,14 @@ def plain(value: Any) -> Any:
 def prepare(dataset: Dataset, view: View) -> Drawn:
     """Read only the columns a view needs, then filter and aggregate them."""
     schema = fields(dataset, view.sumber)
-    drawn = apply(view, frame(dataset, view.sumber, needed(view)))
+    rows = frame(dataset, view.sumber, needed(view))
+    drawn = apply(view, rows)
+    combined = view.jenis != "sebar" and len(filtered(rows, view.saring)) > len(drawn)
     unit = view.satuan or next((schema[m].unit for m in view.measures if m in schema and schema[m].unit), None)
-    if view.agregasi == "banyak":
-        unit = view.satuan or "baris"
+    if view.agregasi == "banyak":  # a count of rows has no unit of its column
+        unit = view.satuan
     places = teks.decimals(v for m in view.measures for v in drawn[m])
-    return Drawn(view, drawn, schema, unit, places)
+    return Drawn(view, drawn, schema, unit, places, combined)
 
 
 def widened(drawn: Drawn) -> Drawn:
@@ -212,4 +215,4 @@ def widened(drawn: Drawn) -> Drawn:
     if years and first:  # "Garis kemiskinan 2020" -> "Garis kemiskinan"
         extra[WIDE_VALUE] = extra[WIDE_VALUE].model_copy(update={"title": first.title.removesuffix(measures[0]).strip()})
     wide = view.model_copy(update={"x": x, "y": WIDE_VALUE})
-    return Drawn(wide, rows, {**drawn.fields, **extra}, drawn.unit, drawn.places)
+    return Drawn(wide, rows, {**drawn.fields, **extra}, drawn.unit, drawn.places, drawn.combined)

@@ -29,8 +29,11 @@ def lower_first(text: str) -> str:
     return text if len(word) > 1 and word.isupper() else text[:1].lower() + text[1:]
 
 
-def measure_title(drawn: Drawn) -> str:
-    return "Banyak baris" if drawn.view.agregasi == "banyak" else drawn.title(drawn.view.measures[0])
+def measure_title(drawn: Drawn, measure: str | None = None) -> str:
+    """"Jumlah penduduk"; "Rata-rata pengeluaran per kapita"; "Banyak nama objek wisata" (a count of rows)."""
+    text = drawn.title(measure or drawn.view.measures[0])
+    prefix = {"banyak": "Banyak", "rata-rata": "Rata-rata"}.get(drawn.view.agregasi) if drawn.combined else None
+    return f"{prefix} {lower_first(text)}" if prefix else text
 
 
 def place(dataset: Dataset) -> str:
@@ -132,7 +135,7 @@ def table(drawn: Drawn, figure: dict[str, Any]) -> tuple[tuple[str, ...], tuple[
         header.append("Wilayah")
     if view.seri:
         header.append(drawn.title(view.seri))
-    header += [("Banyak baris" if view.agregasi == "banyak" else drawn.title(m)) + unit for m in view.measures]
+    header += [measure_title(drawn, m) + unit for m in view.measures]
     names = figure["data"][0]["text"] if view.jenis == "peta" else None
     rows = []
     for n, (_, row) in enumerate(drawn.rows.iterrows()):

@@ -61,7 +61,7 @@ def label(value: Any) -> str:
         return date(value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value)
+    return str(value).strip()
 
 
 def change(latest: float, previous: float, period: str) -> tuple[str, str]:
