@@ -601,7 +601,8 @@ MESSAGES: dict[str, Message] = {
         E,
         "{where}: grafik `{jenis}` memerlukan `x`.",
         "{where}: a `{jenis}` chart needs `x`.",
-        "Tambahkan `x`: kolom kategori atau waktu (mis. `tahun`); tanpa `x`, `y` harus daftar kolom (mis. kolom per tahun).",
+        "Tambahkan `x`: kolom kategori atau waktu (mis. `tahun`); tanpa `x`, `y` harus daftar kolom "
+        "(mis. kolom per tahun).",
         "Add `x`: a category or time column (e.g. `tahun`); without `x`, `y` must list columns (e.g. one per year).",
     ),
     "view-filter-value": Message(

@@ -50,7 +50,9 @@ def declared(datasets: Iterable[Dataset]) -> list[Placed]:
     ]
 
 
-def parse_block(kind: str, raw: Any, file: str, where: str, line: int | None = None) -> tuple[Block | None, list[Issue]]:
+def parse_block(
+    kind: str, raw: Any, file: str, where: str, line: int | None = None
+) -> tuple[Block | None, list[Issue]]:
     """A content page's fenced block (```grafik, ```angka, ```tabel) as its model, or its issues."""
     model, found = parse(BLOCKS[kind], raw, "content", file)
     slugs = {"metadata-invalid": "block-invalid", "metadata-unknown-key": "block-unknown-key"}
@@ -110,25 +112,45 @@ class Checker:
         ok = True
         for key, name in keys:
             if name and name not in fields:
-                self.add("view-field-unknown", field=name, key=key, resource=resource, dataset=dataset, known=listed(fields))
+                self.add(
+                    "view-field-unknown", field=name, key=key, resource=resource, dataset=dataset, known=listed(fields)
+                )
                 ok = False
         return ok
 
     def typed(self, block: Block, fields: dict[str, FieldSpec]) -> bool:
         def wrong(key: str, name: str, need: str, need_en: str) -> bool:
             kind = fields[name].type
-            self.add("view-field-type", field=name, key=key, type=TYPE_ID.get(kind, kind), type_en=kind, need=need, need_en=need_en)
+            self.add(
+                "view-field-type",
+                field=name,
+                key=key,
+                type=TYPE_ID.get(kind, kind),
+                type_en=kind,
+                need=need,
+                need_en=need_en,
+            )
             return False
 
         if isinstance(block, Tabel):
             pivot = block.pivot
             if pivot and pivot.agregasi != "banyak" and fields[pivot.nilai].type not in NUMBERS:
-                return wrong("pivot.nilai", pivot.nilai, f"agregasi `{pivot.agregasi}` memerlukan kolom angka", f"`{pivot.agregasi}` needs a numeric column")
+                return wrong(
+                    "pivot.nilai",
+                    pivot.nilai,
+                    f"agregasi `{pivot.agregasi}` memerlukan kolom angka",
+                    f"`{pivot.agregasi}` needs a numeric column",
+                )
             return True
         measures = block.measures if isinstance(block, View) else [block.y]
         for name in measures:
             if block.agregasi != "banyak" and fields[name].type not in NUMBERS:
-                return wrong("y", name, f"agregasi `{block.agregasi}` memerlukan kolom angka", f"`{block.agregasi}` needs a numeric column")
+                return wrong(
+                    "y",
+                    name,
+                    f"agregasi `{block.agregasi}` memerlukan kolom angka",
+                    f"`{block.agregasi}` needs a numeric column",
+                )
         if not isinstance(block, View):
             return True
         if block.jenis in ("pai", "donat", "peta") and len(measures) > 1:
@@ -139,7 +161,11 @@ class Checker:
             self.add("view-map-code", field=block.x or "-", detail=detail)
             return False
         if block.jenis == "sebar" and (block.x is None or fields[block.x].type == "string"):
-            return wrong("x", block.x, "diagram sebar memerlukan kolom angka di `x`", "a scatter needs a numeric `x`") if block.x else self.missing_x(block)
+            return (
+                wrong("x", block.x, "diagram sebar memerlukan kolom angka di `x`", "a scatter needs a numeric `x`")
+                if block.x
+                else self.missing_x(block)
+            )
         if block.x is None and len(measures) == 1:
             return self.missing_x(block)
         return True
@@ -216,7 +242,10 @@ def source_lines(path: Path, spec: Any, wanted: set[int]) -> dict[int, int]:
 
 
 def check_views(
-    datasets: Iterable[Dataset], placed: Iterable[Placed], root: Path | None = None, boundaries: Boundaries | None = None
+    datasets: Iterable[Dataset],
+    placed: Iterable[Placed],
+    root: Path | None = None,
+    boundaries: Boundaries | None = None,
 ) -> list[Issue]:
     """Every issue of the views declared in metadata and the blocks in content pages (datasets: the checked ones)."""
     checker = Checker(datasets, root, boundaries or load_boundaries(root)[0])

@@ -213,6 +213,8 @@ def widened(drawn: Drawn) -> Drawn:
         ),
     }
     if years and first:  # "Garis kemiskinan 2020" -> "Garis kemiskinan"
-        extra[WIDE_VALUE] = extra[WIDE_VALUE].model_copy(update={"title": first.title.removesuffix(measures[0]).strip()})
+        extra[WIDE_VALUE] = extra[WIDE_VALUE].model_copy(
+            update={"title": first.title.removesuffix(measures[0]).strip()}
+        )
     wide = view.model_copy(update={"x": x, "y": WIDE_VALUE})
     return Drawn(wide, rows, {**drawn.fields, **extra}, drawn.unit, drawn.places, drawn.combined)

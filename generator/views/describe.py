@@ -24,13 +24,13 @@ KINDS = {
 
 
 def lower_first(text: str) -> str:
-    """"Jumlah penduduk" -> "jumlah penduduk"; an acronym (BPS, PDRB) keeps its capitals."""
+    """ "Jumlah penduduk" -> "jumlah penduduk"; an acronym (BPS, PDRB) keeps its capitals."""
     word = text.split(" ", 1)[0]
     return text if len(word) > 1 and word.isupper() else text[:1].lower() + text[1:]
 
 
 def measure_title(drawn: Drawn, measure: str | None = None) -> str:
-    """"Jumlah penduduk"; "Rata-rata pengeluaran per kapita"; "Banyak nama objek wisata" (a count of rows)."""
+    """ "Jumlah penduduk"; "Rata-rata pengeluaran per kapita"; "Banyak nama objek wisata" (a count of rows)."""
     text = drawn.title(measure or drawn.view.measures[0])
     prefix = {"banyak": "Banyak", "rata-rata": "Rata-rata"}.get(drawn.view.agregasi) if drawn.combined else None
     return f"{prefix} {lower_first(text)}" if prefix else text
@@ -165,7 +165,11 @@ def headline(dataset: Dataset, block: Angka | View, produsen: str | None = None)
     """The latest period's value of a measure and, when asked (always for a view), its change."""
     if isinstance(block, View):
         measure, saring, how, label, unit = block.measures[0], block.saring, block.agregasi, None, block.satuan
-        x = block.x if block.x and views_data.fields(dataset, block.sumber)[block.x].type in views_data.TIME_TYPES else None
+        x = (
+            block.x
+            if block.x and views_data.fields(dataset, block.sumber)[block.x].type in views_data.TIME_TYPES
+            else None
+        )
         x, resource, compare = time_field(dataset, block.sumber, x), block.sumber, True
     else:
         measure, saring, how, label, unit = block.y, block.saring, block.agregasi, block.label, block.satuan

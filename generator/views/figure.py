@@ -11,9 +11,8 @@ from typing import Any
 import pandas as pd
 
 from generator.model import Dataset
-from generator.views import Chart
+from generator.views import Chart, describe, teks
 from generator.views import data as views_data
-from generator.views import describe, teks
 from generator.views.data import Drawn, plain
 from generator.views.describe import headline
 from generator.views.model import View
@@ -239,9 +238,7 @@ def choropleth(drawn: Drawn, boundaries: Boundaries) -> dict[str, Any]:
     return {"data": [trace], "layout": layout}
 
 
-def chart(
-    dataset: Dataset, view: View, boundaries: Boundaries | None = None, produsen: str | None = None
-) -> Chart:
+def chart(dataset: Dataset, view: View, boundaries: Boundaries | None = None, produsen: str | None = None) -> Chart:
     """The chart or map a view declares, drawn from the dataset's published rows.
 
     `boundaries`: the portal's (regions.load(root)); Sebar's own when None. `produsen`: the producer's

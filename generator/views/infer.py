@@ -9,7 +9,7 @@ import pandas as pd
 from generator.config import FieldSpec
 from generator.model import Dataset
 from generator.views import data as views_data
-from generator.views.model import Agregasi, View
+from generator.views.model import Agregasi, Jenis, View
 from generator.views.regions import Boundaries, normalise
 from generator.views.regions import load as load_boundaries
 
@@ -87,7 +87,7 @@ def default_views(dataset: Dataset, boundaries: Boundaries | None = None) -> lis
     small = [f.name for f in texts if 2 <= distinct[f.name] <= SERIES_MAX and "kode" not in f.name.lower()]
     if len(wide) >= 2:
         years = sorted((f.name for f in wide), key=lambda n: int(n))
-        kind = "batang" if len(years) <= FEW_PERIODS else "garis"
+        kind: Jenis = "batang" if len(years) <= FEW_PERIODS else "garis"
         return [View(jenis=kind, y=years, agregasi=aggregation(wide[0]))]
     if not measures:
         category = next((f for f in texts if 2 <= distinct[f.name] <= 12 and "kode" not in f.name.lower()), None)
@@ -95,7 +95,9 @@ def default_views(dataset: Dataset, boundaries: Boundaries | None = None) -> lis
             (
                 f
                 for f in texts
-                if f is not category and "kode" not in f.name.lower() and (f.option("constraints") or {}).get("required")
+                if f is not category
+                and "kode" not in f.name.lower()
+                and (f.option("constraints") or {}).get("required")
             ),
             None,
         )
@@ -110,8 +112,8 @@ def default_views(dataset: Dataset, boundaries: Boundaries | None = None) -> lis
     if time is not None:
         periods = rows[time.name].dropna().unique()
         if len(periods) > 1:
-            kind = "batang" if len(periods) <= FEW_PERIODS else "garis"
-            views.append(View(jenis=kind, x=time.name, y=measure.name, seri=small[0] if small else None, agregasi=how))
+            over: Jenis = "batang" if len(periods) <= FEW_PERIODS else "garis"
+            views.append(View(jenis=over, x=time.name, y=measure.name, seri=small[0] if small else None, agregasi=how))
         if len(periods):
             latest = {time.name: views_data.plain(max(periods))}
     code = code_column(texts, rows, boundaries)

@@ -31,7 +31,9 @@ def _filters(value: Any) -> dict[str, Scalar | list[Scalar]]:
     if not isinstance(value, dict):
         raise ValueError("harus berupa kelompok kolom: nilai, mis. `{tahun: 2020}`")
     for key, item in value.items():
-        if not isinstance(key, str) or not (scalar(item) or (isinstance(item, list) and item and all(map(scalar, item)))):
+        if not isinstance(key, str) or not (
+            scalar(item) or (isinstance(item, list) and item and all(map(scalar, item)))
+        ):
             raise ValueError(
                 f"penyaring `{key}` harus satu nilai atau daftar nilai, mis. `{{tahun: 2020}}` atau "
                 "`{jenis_kelamin: [LAKI-LAKI, PEREMPUAN]}`"

@@ -88,11 +88,15 @@ def read(path: Path, where: str) -> tuple[list[tuple[str, str]], list[Issue]]:
         return issue(f"bukan JSON yang sah ({error})")
     if not isinstance(collection, dict) or collection.get("type") != "FeatureCollection":
         return issue('bukan GeoJSON FeatureCollection (`"type": "FeatureCollection"`)')
+    features = collection.get("features")
+    if not isinstance(features, list):
+        return issue("`features` bukan daftar")
     pairs = []
-    for n, feature in enumerate(collection.get("features") or [], 1):
+    for n, feature in enumerate(features, 1):
         props = feature.get("properties") if isinstance(feature, dict) else None
+        props = props if isinstance(props, dict) else {}
         geometry = feature.get("geometry") if isinstance(feature, dict) else None
-        kode = props.get("kode") if isinstance(props, dict) else None
+        kode = props.get("kode")
         if not isinstance(kode, str) or not DOTTED.match(kode):
             return issue(f"fitur ke-{n} tidak punya properti `kode` berupa kode Kemendagri bertitik, mis. `32.73.05`")
         if not isinstance(geometry, dict) or geometry.get("type") not in GEOMETRIES:
