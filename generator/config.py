@@ -8,6 +8,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
+from generator.views.model import View
+
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 # Kemendagri region codes: 32, 32.73, 32.73.05, 32.73.05.1001
 KODE_WILAYAH = r"^\d{2}(?:\.\d{2}(?:\.\d{2}(?:\.\d{4})?)?)?$"
@@ -225,6 +227,7 @@ class SatuData(Strict):
     cakupan: Cakupan = Field(description="Cakupan wilayah data.")
     sumber: Sumber = Field(description="Sumber data, dikutip di halaman dataset.")
     kontak: Kontak | None = Field(default=None, description="Kontak untuk pertanyaan data.")
+    tampilan: list[View] = Field(default=[], description="Grafik dan peta dataset; yang pertama gambar utamanya.")
 
     @property
     def years(self) -> list[int]:

@@ -303,7 +303,10 @@ def datapackage(portal: Portal, dataset: Dataset) -> dict[str, Any]:
         "sources": [spec.satudata.sumber.model_dump(exclude_none=True)],
         "publisher": portal.producer_name(dataset.produsen),
         "updated": dataset.updated,
-        "satudata": spec.satudata.model_dump(exclude_none=True),
+        # views are written only when declared: a dataset without them keeps its metadata as it was
+        "satudata": spec.satudata.model_dump(
+            exclude_none=True, exclude=None if spec.satudata.tampilan else {"tampilan"}
+        ),
         "resources": [
             {
                 "name": r.spec.name,

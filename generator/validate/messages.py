@@ -612,6 +612,110 @@ MESSAGES: dict[str, Message] = {
         "Tambahkan `{key}: ...` ke blok itu.",
         "Add `{key}: ...` to that block.",
     ),
+    # --- charts, maps and content blocks (generator/views/check.py) ---
+    "view-dataset-needed": Message(
+        E,
+        "{where}: blok tidak menyebut `dataset`.",
+        "{where}: the block names no `dataset`.",
+        "Tambahkan `dataset: produsen/nama`, mis. `dataset: opendata-jabar/penduduk-miskin`.",
+        "Add `dataset: produsen/nama`, e.g. `dataset: opendata-jabar/penduduk-miskin`.",
+    ),
+    "view-dataset-unknown": Message(
+        E,
+        "{where}: dataset `{name}` tidak ada atau belum lolos pemeriksaan.",
+        "{where}: dataset `{name}` does not exist or has not passed the check.",
+        "Tulis `produsen/nama` dataset yang ada ({known}), atau perbaiki dulu galat dataset itu.",
+        "Name an existing dataset as `produsen/nama` ({known}), or fix that dataset's errors first.",
+    ),
+    "view-dataset-closed": Message(
+        E,
+        "{where}: dataset `{name}` berklasifikasi `{klasifikasi}`; halaman portal hanya boleh memuat data terbuka.",
+        "{where}: dataset `{name}` is classified `{klasifikasi}`; portal pages may show open data only.",
+        "Pakai dataset berklasifikasi `terbuka`, atau hapus blok ini.",
+        "Use a dataset classified `terbuka`, or remove this block.",
+    ),
+    "view-resource-unknown": Message(
+        E,
+        "{where}: tabel `{name}` (kunci `sumber`) tidak ada di dataset `{dataset}`.",
+        "{where}: table `{name}` (key `sumber`) is not in dataset `{dataset}`.",
+        "Tulis nama tabel yang ada ({known}), atau hapus `sumber` agar tabel pertama dipakai.",
+        "Name an existing table ({known}), or remove `sumber` to use the first table.",
+    ),
+    "view-field-unknown": Message(
+        E,
+        "{where}: kolom `{field}` (kunci `{key}`) tidak ada di tabel `{resource}` dataset `{dataset}`.",
+        "{where}: column `{field}` (key `{key}`) is not in table `{resource}` of dataset `{dataset}`.",
+        "Tulis nama kolom persis seperti di `schema.fields`: {known}.",
+        "Write the column's name exactly as in `schema.fields`: {known}.",
+    ),
+    "view-field-type": Message(
+        E,
+        "{where}: kolom `{field}` (kunci `{key}`) bertipe {type}; {need}.",
+        "{where}: column `{field}` (key `{key}`) is of type {type_en}; {need_en}.",
+        "Pilih kolom bertipe `integer` atau `number`, atau pakai `agregasi: banyak` untuk menghitung baris.",
+        "Choose an `integer` or `number` column, or use `agregasi: banyak` to count rows.",
+    ),
+    "view-map-code": Message(
+        E,
+        "{where}: `x` sebuah peta harus kolom kode wilayah bertipe teks; kolom `{field}` {detail}.",
+        "{where}: a map's `x` must be a text column of region codes; column `{field}`: {detail}.",
+        "Tulis di `x` kolom kode wilayah Kemendagri, mis. `kode_kabupaten_kota` (3201 atau 32.01).",
+        "Set `x` to a Kemendagri region-code column, e.g. `kode_kabupaten_kota` (3201 or 32.01).",
+    ),
+    "view-one-measure": Message(
+        E,
+        "{where}: `{jenis}` menggambar satu ukuran, tetapi `y` menyebut {count} kolom.",
+        "{where}: `{jenis}` draws one measure, but `y` names {count} columns.",
+        "Tulis satu kolom di `y`, atau pakai `batang` atau `garis` untuk beberapa ukuran.",
+        "Name one column in `y`, or use `batang` or `garis` for several measures.",
+    ),
+    "view-x-missing": Message(
+        E,
+        "{where}: grafik `{jenis}` memerlukan `x`.",
+        "{where}: a `{jenis}` chart needs `x`.",
+        "Tambahkan `x`: kolom kategori atau waktu (mis. `tahun`); tanpa `x`, `y` harus daftar kolom "
+        "(mis. kolom per tahun).",
+        "Add `x`: a category or time column (e.g. `tahun`); without `x`, `y` must list columns (e.g. one per year).",
+    ),
+    "view-filter-value": Message(
+        E,
+        "{where}: penyaring `{field}: {value}` tidak cocok dengan baris mana pun.",
+        "{where}: the filter `{field}: {value}` matches no row.",
+        "Tulis nilai yang ada di kolom `{field}`, mis. {known}.",
+        "Use a value that column `{field}` holds, e.g. {known}.",
+    ),
+    "view-empty": Message(
+        E,
+        "{where}: tidak ada baris tersisa setelah semua penyaring (`saring`) diterapkan bersama.",
+        "{where}: no row is left once all filters (`saring`) apply together.",
+        "Longgarkan `saring`: setiap nilai cocok sendiri-sendiri, tetapi tidak ada baris yang cocok dengan semuanya.",
+        "Loosen `saring`: each value matches on its own, but no row matches them all.",
+    ),
+    "view-region-unknown": Message(
+        E,
+        "{where}: {count} kode wilayah di {data} tidak punya batas wilayah di `{batas}`: {codes}.",
+        "{where}: {count} region codes in {data} have no boundary in `{batas}`: {codes}.",
+        "Perbaiki kodenya di data (kode Kemendagri, mis. 32.01 atau 3201), atau tambahkan file batas GeoJSON "
+        "(properti `kode` dan `nama`) ke folder `batas/` portal.",
+        "Correct the codes in the data (Kemendagri codes, e.g. 32.01 or 3201), or add a GeoJSON boundary file "
+        "(properties `kode` and `nama`) to the portal's `batas/` folder.",
+    ),
+    "view-boundary-unknown": Message(
+        E,
+        "{where}: batas wilayah `{name}` tidak ada.",
+        "{where}: boundary `{name}` does not exist.",
+        "Tulis salah satu: {known}, atau hapus `batas` agar dipilih otomatis dari kode wilayah.",
+        "Name one of: {known}, or remove `batas` to choose it from the region codes.",
+    ),
+    "batas-invalid": Message(
+        E,
+        "File batas wilayah `{path}` tidak dapat dipakai: {detail}.",
+        "Boundary file `{path}` cannot be used: {detail}.",
+        "Simpan sebagai GeoJSON FeatureCollection berisi Polygon/MultiPolygon dengan properti `kode` "
+        "(kode Kemendagri bertitik, mis. `32.73.05`) dan `nama`.",
+        "Save it as a GeoJSON FeatureCollection of Polygons/MultiPolygons with properties `kode` "
+        "(a dotted Kemendagri code, e.g. `32.73.05`) and `nama`.",
+    ),
 }
 
 TYPE_NAMES: dict[str, tuple[str, str, str]] = {
