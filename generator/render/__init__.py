@@ -20,6 +20,8 @@ from generator.config import Portal
 from generator.errors import BuildError
 from generator.model import Dataset
 from generator.render.catalog import dcat_catalog
+from generator.render.charts import FOLDER as CHARTS_FOLDER
+from generator.render.charts import Charts
 from generator.render.downloads import datapackage_json
 from generator.render.pages import Pages
 from generator.render.riwayat import downloads as riwayat_downloads
@@ -46,11 +48,14 @@ def render(
     keys_file = docs.with_name(docs.name + ".pages.json")  # dataset page -> key of the text in docs
     previous = read_keys(keys_file)
     keys_file.unlink(missing_ok=True)  # a run killed while writing leaves no claim about the pages
-    pages = Pages(root, portal, public, records)
+    charts = Charts()  # every chart of the site, drawn in one pass at the end
+    pages = Pages(root, portal, public, records, charts)
     # a page shows its dataset's record and its downloads' checksums: both are part of its key (the
-    # downloads through the cache entry's name, which is the hash of all they are made of)
-    keys = {d.url: page_key(frame + origin(pages, d), d) for d in public} if frame else {}
-    kept = {url for url, key in keys.items() if previous.get(url) == key and (docs / url / "index.md").is_file()}
+    # downloads through the cache entry's name, which is the hash of all they are made of; so are the
+    # default views, inferred from the data); its maps are drawn with the portal's boundaries
+    boundaries = batas_key(root)
+    keys = {d.url: page_key(frame + origin(pages, d) + boundaries, d) for d in public} if frame else {}
+    kept = {url for url, key in keys.items() if kept_page(docs, url, key, previous.get(url))}
     written: dict[Path, str | Path] = {}  # page -> generated text, or the content/ file to copy
     content = root / "content"
     for source in content_files(content):
@@ -71,6 +76,12 @@ def render(
             sync.wanted.add(relative)  # a kept page
         else:
             sync.put_bytes(relative, read_plain(item) if isinstance(item, Path) else item.encode("utf-8"))
+    for relative, data in charts.files().items():
+        sync.put_bytes(relative, data)
+    for url in kept:  # a kept page's charts are those its key was recorded with
+        for name in previous[url][1]:
+            for suffix in (".svg", ".json"):
+                sync.wanted.add(Path(CHARTS_FOLDER, name + suffix))
     for source in sorted(ASSETS.rglob("*")):
         if source.is_file():
             sync.put_file(source, Path("assets/sebar") / source.relative_to(ASSETS), link=False)
@@ -89,8 +100,32 @@ def render(
         sync.put_bytes(relative, data)
     sync.remove_others()
     if keys:
-        keys_file.write_text(json.dumps(keys, sort_keys=True), encoding="utf-8")
+        stems = {url: previous[url][1] if url in kept else pages.chart_stems.get(url, []) for url in keys}
+        recorded = {url: [key, stems[url]] for url, key in keys.items()}
+        keys_file.write_text(json.dumps(recorded, sort_keys=True), encoding="utf-8")
     return sorted(written)
+
+
+def kept_page(docs: Path, url: str, key: str, recorded: Any) -> bool:
+    """Whether the page in `docs` was made of `key`, and it and its charts' files are still there."""
+    if not (isinstance(recorded, list) and len(recorded) == 2 and recorded[0] == key):
+        return False
+    names = recorded[1]
+    return (docs / url / "index.md").is_file() and all(
+        (docs / CHARTS_FOLDER / f"{name}{suffix}").is_file() for name in names for suffix in (".svg", ".json")
+    )
+
+
+def batas_key(root: Path) -> str:
+    """The portal's own boundary files (batas/*.geojson), which its maps are drawn with."""
+    digest = hashlib.sha256()
+    folder = root / "batas"
+    if folder.is_dir() and not folder.is_symlink():
+        for path in sorted(folder.glob("*.geojson")):
+            digest.update(path.name.encode() + b"\0")
+            with contextlib.suppress(OSError):
+                digest.update(read_plain(path))
+    return digest.hexdigest()
 
 
 def origin(pages: Pages, dataset: Dataset) -> str:
@@ -124,7 +159,7 @@ def canonical(value: Any) -> Any:
     return f"{type(value).__name__}:{value!r}"
 
 
-def read_keys(path: Path) -> dict[str, str]:
+def read_keys(path: Path) -> dict[str, Any]:
     try:
         keys = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):

@@ -18,11 +18,16 @@ from generator.config import Portal
 from generator.errors import BuildError
 from generator.model import FIRST_ROWS, Dataset
 from generator.render.catalog import schema_org
+from generator.render.charts import Charts
 from generator.render.downloads import CHUNK, plain
+from generator.render.picture import Picture, picture
 from generator.render.riwayat import helpers as riwayat_helpers
 from generator.render.tablestore import BIG_ROWS
 from generator.sop.records import Record, provenance, sha256
 from generator.validate.messages import TYPE_NAMES
+from generator.views.html import tabs_html
+from generator.views.regions import Boundaries
+from generator.views.regions import load as load_boundaries
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 CATALOG_PAGE = 50  # dataset cards per catalogue page: 1,000 datasets stay light pages
@@ -60,6 +65,16 @@ def json_ld(data: dict[str, Any]) -> Markup:
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
+def picture_tabs(shown: Picture, tables: str) -> Markup:
+    """Grafik / Peta / Tabel: only the panels that exist; the table is the last, and the no-JS fallback."""
+    panels = [("Grafik", "tab-grafik", "".join(shown.charts)), ("Peta", "tab-peta", "".join(shown.maps))]
+    panels = [panel for panel in panels if panel[2]] + [("Tabel", "tab-tabel", str(tables))]
+    html = tabs_html(
+        [(label, id, "\n".join(line for line in text.splitlines() if line.strip())) for label, id, text in panels]
+    )
+    return Markup(html)
+
+
 class TemplateFailed(BuildError):
     """A portal template (templates/) failed or tried what the sandbox forbids."""
 
@@ -72,9 +87,17 @@ class Pages:
     """Gathers the catalogue once; each method yields (path in docs, Markdown text)."""
 
     def __init__(
-        self, root: Path, portal: Portal, datasets: list[Dataset], records: list[Record] | None = None
+        self,
+        root: Path,
+        portal: Portal,
+        datasets: list[Dataset],
+        records: list[Record] | None = None,
+        charts: Charts | None = None,
     ) -> None:
         self.portal = portal
+        self.charts = charts or Charts()
+        self.chart_stems: dict[str, list[str]] = {}  # dataset page URL -> its charts' file stems
+        self._boundaries: Boundaries | None = None
         self.records = records  # None: no `riwayat` ref yet
         self.provenance = provenance(records or [])
         self.root = root
@@ -93,7 +116,19 @@ class Pages:
         )
         self.env.filters["angka"] = angka
         self.env.filters["tipe"] = lambda name: TYPE_NAMES[name][0]
-        self.env.globals.update(portal=portal, front_matter=front_matter, json_ld=json_ld)
+        self.env.globals.update(portal=portal, front_matter=front_matter, json_ld=json_ld, picture_tabs=picture_tabs)
+
+    @property
+    def boundaries(self) -> Boundaries:
+        if self._boundaries is None:
+            self._boundaries = load_boundaries(self.root)[0]  # checked by `sebar check`
+        return self._boundaries
+
+    def picture(self, dataset: Dataset) -> Picture:
+        """The dataset page's headline figures and charts; remembers the page's chart files."""
+        shown = picture(dataset, self.charts, self.boundaries, self.portal.producer_name(dataset.produsen))
+        self.chart_stems[dataset.url] = shown.stems
+        return shown
 
     def page(self, path: str, template: str, **context: Any) -> tuple[Path, str]:
         """`path` is the page's URL inside the site; `base` leads from it back to the site root."""
@@ -159,6 +194,7 @@ class Pages:
                 dataset.url,
                 "dataset.md",
                 dataset=dataset,
+                picture=self.picture(dataset),
                 first_rows=FIRST_ROWS,
                 chunk=CHUNK,
                 big_rows=BIG_ROWS,

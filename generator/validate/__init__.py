@@ -67,9 +67,23 @@ def check(root: Path, cache: Cache | None = None, jobs: int | None = 1) -> tuple
             commit, date = history[dataset.folder]
             datasets[n] = replace(dataset, updated=date, commit=commit)
     if portal is not None:
+        issues += view_issues(root, datasets)
         issues += check_content(root, portal, datasets, (settings or {}).get("nav"))
         issues += codeowners_issues(root, portal)
     return portal, datasets, Report(tuple(issues))
+
+
+def view_issues(root: Path, datasets: list[Dataset]) -> list[Issue]:
+    """The portal's boundary files, and the views each dataset declares (`satudata.tampilan`) against
+    its data; inferred views are not checked: one that cannot be drawn is not shown."""
+    if not any(d.spec.satudata.tampilan for d in datasets) and not (root / "batas").is_dir():
+        return []
+    # imported here: views/ reports with validate.report, which imports this package first
+    from generator.views.check import check_views, declared
+    from generator.views.regions import load as load_boundaries
+
+    boundaries, issues = load_boundaries(root)
+    return issues + check_views(datasets, declared(datasets), root, boundaries)
 
 
 def check_datasets(
