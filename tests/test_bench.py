@@ -77,9 +77,9 @@ def test_bench_tiny_run_writes_every_key(tmp_path: Path) -> None:
     results = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))
     for key in ("full_build_ratio", "incremental_ratio", "big_table_throughput_ratio", "big_table_peak_rss_mb"):
         assert isinstance(results[key], float) and results[key] > 0, key
-    assert set(results["dataset_page_kb"]) == {"small dataset", "1,000 rows dataset"}
+    assert set(results["dataset_page_kb"]) == {"halaman grafik (small dataset)", "1,000 rows dataset"}
     assert all(kb > 0 for kb in results["dataset_page_kb"].values())
-    assert set(results["lighthouse"]) == {"home", "catalogue", "small dataset", "1,000 rows dataset"}
+    assert set(results["lighthouse"]) == {"home", "catalogue", "halaman grafik (small dataset)", "1,000 rows dataset"}
     assert all("dilewati" in scores["error"] for scores in results["lighthouse"].values())
     assert results["full_build"]["datasets"] == 3 and len(results["full_build"]["sebar_seconds"]) == 1
     assert results["big_tables"][0]["rows"] == 1000 and results["big_tables"][0]["completed"]
