@@ -19,11 +19,14 @@ from generator.views import data as views_data
 from generator.views.describe import headline, lower_first
 from generator.views.figure import chart
 from generator.views.html import chart_html, headline_html, headlines_html
-from generator.views.infer import default_views
+from generator.views.infer import FEW_PERIODS, default_views, is_time
 from generator.views.model import Angka, View
 from generator.views.regions import Boundaries
 
 CARDS = 4  # headline figures at most: one per measure of the main view
+# an inferred chart of more rows than this (a line over 3,650 days) is no picture for a phone: its
+# SVG, its figure and its data table would weigh more than the page; a date axis becomes years first
+MAX_ROWS = 400
 
 
 @dataclass
@@ -52,16 +55,24 @@ def picture(dataset: Dataset, charts: Charts, boundaries: Boundaries, produsen: 
     result = Picture()
     drawn: list[tuple[View, Chart]] = []
     for n, view in enumerate(views):
+        if not declared:
+            found = inferred(dataset, view, boundaries, produsen)
+            drawn += [found] if found else []
+            continue
         try:
             drawn.append((view, chart(dataset, view, boundaries, produsen)))
-        except (views_data.ViewError, ValueError, KeyError) as error:
-            if declared:  # `sebar check` passed it: failing now is Sebar's bug, said plainly
-                where = f"{dataset.folder.as_posix()}/datapackage.yaml satudata.tampilan[{n}]"
-                raise BuildError(f"{where}: grafik tidak dapat digambar: {error}") from error
+        except (views_data.ViewError, ValueError, KeyError) as error:  # `sebar check` passed it: a bug
+            where = f"{dataset.folder.as_posix()}/datapackage.yaml satudata.tampilan[{n}]"
+            raise BuildError(f"{where}: grafik tidak dapat digambar: {error}") from error
+    # the picture shown first (the first chart, else the first map) is the page's largest paint: it
+    # loads at once; the others only when shown (a hidden tab's image is not fetched while lazy)
+    first = next((n for n, (view, _) in enumerate(drawn) if view.jenis != "peta"), 0)
     for n, (view, item) in enumerate(drawn):
         svg, data = charts.add(item, dataset.url)
-        html = Markup(chart_html(item, svg, data, id=f"grafik-{n + 1}"))
-        (result.maps if view.jenis == "peta" else result.charts).append(html)
+        html = str(chart_html(item, svg, data, id=f"grafik-{n + 1}"))  # Markup.replace would escape
+        if n != first:
+            html = html.replace(' decoding="async">', ' loading="lazy" decoding="async">', 1)
+        (result.maps if view.jenis == "peta" else result.charts).append(Markup(html))
         if stem(item.key) not in result.stems:
             result.stems.append(stem(item.key))
     main = next((view for view, _ in drawn), None)
@@ -70,6 +81,27 @@ def picture(dataset: Dataset, charts: Charts, boundaries: Boundaries, produsen: 
         if cards:
             result.headlines = Markup(headlines_html(cards))
     return result
+
+
+def inferred(dataset: Dataset, view: View, boundaries: Boundaries, produsen: str | None) -> tuple[View, Chart] | None:
+    """An inferred view's chart, by years rather than days when the days are too many; None when it
+    cannot be drawn or stays too big."""
+    try:
+        fields = views_data.fields(dataset, view.sumber)
+        if view.x is not None and fields[view.x].type == "date":  # counted first: drawing 3,650 days costs seconds
+            days = views_data.frame(dataset, view.sumber, [view.x])[view.x].nunique()
+            year = next((f.name for f in fields.values() if is_time(f) and f.type != "date"), None)
+            if days > MAX_ROWS:
+                if year is None:
+                    return None
+                view = view.model_copy(update={"x": year})
+                periods = views_data.frame(dataset, view.sumber, [year])[year].nunique()
+                if periods <= FEW_PERIODS and view.jenis == "garis":  # as infer draws a few periods
+                    view = view.model_copy(update={"jenis": "batang"})
+        item = chart(dataset, view, boundaries, produsen)
+        return (view, item) if len(item.rows) <= MAX_ROWS else None
+    except (views_data.ViewError, ValueError, KeyError):
+        return None
 
 
 def headlines(dataset: Dataset, view: View, produsen: str | None) -> list[Figure]:
