@@ -59,6 +59,12 @@ def info(page: Page):
     return page.locator(".sebar-tabel__info")
 
 
+def show_table(page: Page) -> None:
+    """A dataset page with charts shows its table in the "Tabel" tab (the picture comes first)."""
+    if page.locator(".sebar-tab").count():
+        page.get_by_role("tab", name="Tabel").click()
+
+
 # --- fixtures ------------------------------------------------------------------------------
 
 
@@ -74,6 +80,7 @@ def page(browser: Browser, site_url: str) -> Iterator[Page]:
 @pytest.fixture
 def dataset_page(page: Page) -> Page:
     page.goto(DATASET, wait_until="domcontentloaded")
+    show_table(page)
     return page
 
 
@@ -204,6 +211,7 @@ def test_table_js_rows_match_html_rows(page: Page, name: str) -> None:
     """The script redraws page 1 exactly as the HTML had it: same column order (keys like "2020" in
     garis-kemiskinan-provinsi once came first) and same number format (0.0 once was "0,0" in HTML)."""
     page.goto(f"dataset/{name}/", wait_until="domcontentloaded")
+    show_table(page)
     for table in page.locator(".sebar-tabel").all():
         rows = table.locator("tbody tr")
         html_rows = rows.evaluate_all("trs => trs.map(tr => Array.from(tr.cells, td => td.textContent))")
@@ -291,6 +299,7 @@ def test_offline_every_request_is_local_without_console_errors(browser: Browser,
     try:
         for path in ("", "katalog/", DATASET):
             p.goto(path, wait_until="load")
+        show_table(p)
         with p.expect_response(lambda r: r.url.endswith(DATASET + "data.bagian/0.json")) as response:
             p.get_by_label("Cari di tabel").fill("bandung")
         assert response.value.ok
@@ -372,6 +381,7 @@ def test_mobile_dataset_page_has_no_horizontal_scroll(browser: Browser, site_url
     try:
         p = context.new_page()
         p.goto(DATASET, wait_until="load")
+        show_table(p)
         expect(p.locator(".sebar-tabel tbody tr")).to_have_count(PER_PAGE)
         width = p.evaluate("document.documentElement.scrollWidth")
         assert width <= 360 + 1, f"page is {width}px wide"
@@ -425,6 +435,7 @@ def test_large_table_paging_loads_one_chunk_search_loads_all(page: Page, demo_si
         lambda r: fetched.append(urlparse(r.url).path) if ".bagian/" in r.url or r.url.endswith("data.json") else None,
     )
     page.goto(LARGE, wait_until="domcontentloaded")
+    show_table(page)
     page.get_by_role("button", name="Berikutnya").click()
     expect(info(page)).to_have_text(f"Baris 26–50 dari {angka(total)}")
     assert fetched == [f"/{LARGE}data.bagian/0.json"]

@@ -78,6 +78,7 @@ def test_csp_catalogue_filter_works_without_violations(page: Page):
 
 def test_csp_dataset_table_paging_and_filter_work_without_violations(page: Page):
     page.goto(DATASET, wait_until="load")
+    page.get_by_role("tab", name="Tabel").click()  # the picture comes first
     page.get_by_role("button", name="Berikutnya").click()
     expect(page.locator(".sebar-tabel__info")).to_contain_text("Baris 26–50")
     page.get_by_label("Cari di tabel").fill("BANDUNG")
