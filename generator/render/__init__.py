@@ -20,8 +20,10 @@ from generator.config import Portal
 from generator.errors import BuildError
 from generator.model import Dataset
 from generator.render.catalog import dcat_catalog
+from generator.render.charts import Charts
 from generator.render.downloads import datapackage_json
 from generator.render.pages import Pages
+from generator.render.publications import Publisher
 from generator.render.riwayat import downloads as riwayat_downloads
 from generator.sop.records import Record
 
@@ -53,8 +55,13 @@ def render(
     kept = {url for url, key in keys.items() if previous.get(url) == key and (docs / url / "index.md").is_file()}
     written: dict[Path, str | Path] = {}  # page -> generated text, or the content/ file to copy
     content = root / "content"
-    for source in content_files(content):
-        written[source.relative_to(content)] = source
+    charts = Charts()
+    sources = {source.relative_to(content): source for source in content_files(content)}
+    publisher = Publisher(root, portal, public, charts)
+    published, parts = publisher.pages({p.as_posix(): s for p, s in sources.items()})
+    for relative, source in sources.items():
+        if relative not in parts:  # a book's chapters are in the book, not pages of their own
+            written[relative] = published.get(relative, source)
     generated: list[tuple[Path, str | Path]] = [
         (Path(url) / "index.md", docs / url / "index.md") for url in sorted(kept)
     ]
@@ -84,6 +91,8 @@ def render(
             sync.wanted.add(package)
         else:
             sync.put_bytes(package, datapackage_json(portal, dataset).encode("utf-8"))
+    for relative, data in sorted({**publisher.files, **charts.files()}.items()):
+        sync.put_bytes(relative, data)
     sync.put_bytes(Path("katalog/dcat.jsonld"), dcat_catalog(portal, public).encode("utf-8"))
     for relative, data in riwayat_downloads(portal, records):
         sync.put_bytes(relative, data)

@@ -216,6 +216,10 @@ def check_content(root: Path, portal: Portal, datasets: list[Dataset], nav: obje
             if problem:
                 issues.append(problem)
             issues += broken_links(text, page, known, file)
+    from generator.validate.publications import check_publications  # it imports publications/, which imports this
+    from generator.views.regions import load as load_boundaries
+
+    issues += check_publications(root, portal, datasets, files, load_boundaries(root)[0])
     for page in nav_pages(nav):
         if posixpath.normpath(page) not in known:
             issues.append(Issue("mkdocs-nav", "portal", "mkdocs.yml", params={"page": page}))
