@@ -19,6 +19,7 @@ from pydantic import BaseModel
 from generator.config import Portal
 from generator.errors import BuildError
 from generator.model import Dataset
+from generator.publications.catalog import publications as read_publications
 from generator.render.catalog import dcat_catalog
 from generator.render.downloads import datapackage_json
 from generator.render.pages import Pages
@@ -46,7 +47,8 @@ def render(
     keys_file = docs.with_name(docs.name + ".pages.json")  # dataset page -> key of the text in docs
     previous = read_keys(keys_file)
     keys_file.unlink(missing_ok=True)  # a run killed while writing leaves no claim about the pages
-    pages = Pages(root, portal, public, records)
+    publications = read_publications(root / "content", portal)
+    pages = Pages(root, portal, public, records, publications)
     # a page shows its dataset's record and its downloads' checksums: both are part of its key (the
     # downloads through the cache entry's name, which is the hash of all they are made of)
     keys = {d.url: page_key(frame + origin(pages, d), d) for d in public} if frame else {}
@@ -84,7 +86,7 @@ def render(
             sync.wanted.add(package)
         else:
             sync.put_bytes(package, datapackage_json(portal, dataset).encode("utf-8"))
-    sync.put_bytes(Path("katalog/dcat.jsonld"), dcat_catalog(portal, public).encode("utf-8"))
+    sync.put_bytes(Path("katalog/dcat.jsonld"), dcat_catalog(portal, public, publications).encode("utf-8"))
     for relative, data in riwayat_downloads(portal, records):
         sync.put_bytes(relative, data)
     sync.remove_others()
