@@ -15,6 +15,8 @@ from generator.publications.catalog import page_url, publications
 from generator.render.catalog import publication_html, publication_ld
 from generator.sop.records import read_portal as load_portal
 from tests.conftest import git, make_portal
+from tests.helpers import serving
+from tests.test_accessibility import AXE
 
 BASE = "http://portal.test/"
 DRAFTS = Path("/tmp/demo-content/publikasi")
@@ -230,3 +232,24 @@ def test_demo_drafts_are_listed(tmp_path):
     shutil.copytree(DRAFTS, portal / "content" / "publikasi")
     found = publications(portal / "content", load_portal(portal))
     assert sorted(p.kind for p in found) == ["Buku", "Dasbor", "Infografis"]
+
+
+@pytest.fixture(scope="module")
+def served(site: Path):
+    with serving(site) as base:
+        yield base
+
+
+@pytest.mark.parametrize("path", ["publikasi/", "", "produsen/opendata-jabar/", "bantuan/grafik/"])
+@pytest.mark.parametrize("width", [360, 1280])
+def test_publication_lists_and_help_page_have_no_wcag_aa_violations(browser, served, path, width):
+    page = browser.new_page(viewport={"width": width, "height": 800}, bypass_csp=True)  # axe is injected inline
+    page.goto(f"{served}/{path}")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+    )
+    overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+    page.close()
+    assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]] == []
+    assert not overflow  # nothing runs off a phone's screen
