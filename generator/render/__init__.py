@@ -19,6 +19,7 @@ from pydantic import BaseModel
 from generator.config import Portal
 from generator.errors import BuildError
 from generator.model import Dataset
+from generator.publications.catalog import publications as read_publications
 from generator.render.catalog import dcat_catalog
 from generator.render.charts import Charts
 from generator.render.downloads import datapackage_json
@@ -48,7 +49,8 @@ def render(
     keys_file = docs.with_name(docs.name + ".pages.json")  # dataset page -> key of the text in docs
     previous = read_keys(keys_file)
     keys_file.unlink(missing_ok=True)  # a run killed while writing leaves no claim about the pages
-    pages = Pages(root, portal, public, records)
+    publications = read_publications(root / "content", portal)
+    pages = Pages(root, portal, public, records, publications)
     # a page shows its dataset's record and its downloads' checksums: both are part of its key (the
     # downloads through the cache entry's name, which is the hash of all they are made of)
     keys = {d.url: page_key(frame + origin(pages, d), d) for d in public} if frame else {}
@@ -57,7 +59,7 @@ def render(
     content = root / "content"
     charts = Charts()
     sources = {source.relative_to(content): source for source in content_files(content)}
-    publisher = Publisher(root, portal, public, charts)
+    publisher = Publisher(root, portal, public, charts, publications)
     published, parts = publisher.pages({p.as_posix(): s for p, s in sources.items()})
     for relative, source in sources.items():
         if relative not in parts:  # a book's chapters are in the book, not pages of their own
@@ -93,7 +95,7 @@ def render(
             sync.put_bytes(package, datapackage_json(portal, dataset).encode("utf-8"))
     for relative, data in sorted({**publisher.files, **charts.files()}.items()):
         sync.put_bytes(relative, data)
-    sync.put_bytes(Path("katalog/dcat.jsonld"), dcat_catalog(portal, public).encode("utf-8"))
+    sync.put_bytes(Path("katalog/dcat.jsonld"), dcat_catalog(portal, public, publications).encode("utf-8"))
     for relative, data in riwayat_downloads(portal, records):
         sync.put_bytes(relative, data)
     sync.remove_others()

@@ -17,6 +17,7 @@ from markupsafe import Markup
 from generator.config import Portal
 from generator.errors import BuildError
 from generator.model import FIRST_ROWS, Dataset
+from generator.publications.catalog import Publication
 from generator.render.catalog import schema_org
 from generator.render.downloads import CHUNK, plain
 from generator.render.riwayat import helpers as riwayat_helpers
@@ -72,9 +73,15 @@ class Pages:
     """Gathers the catalogue once; each method yields (path in docs, Markdown text)."""
 
     def __init__(
-        self, root: Path, portal: Portal, datasets: list[Dataset], records: list[Record] | None = None
+        self,
+        root: Path,
+        portal: Portal,
+        datasets: list[Dataset],
+        records: list[Record] | None = None,
+        publications: list[Publication] | None = None,
     ) -> None:
         self.portal = portal
+        self.publications = publications or []  # newest first (publications.catalog)
         self.records = records  # None: no `riwayat` ref yet
         self.provenance = provenance(records or [])
         self.root = root
@@ -138,20 +145,40 @@ class Pages:
         by_title = sorted(self.datasets, key=lambda d: d.spec.title)
         latest = sorted(by_title, key=lambda d: d.updated or "", reverse=True)[:LATEST]  # newest, then A-Z
         years = sorted({y for d in self.datasets for y in d.spec.satudata.years}, reverse=True)
+        pubs = self.publications
         yield self.page(
-            "", "home.md", datasets=self.datasets, latest=latest, by_producer=by_producer, by_topic=by_topic
+            "",
+            "home.md",
+            datasets=self.datasets,
+            latest=latest,
+            by_producer=by_producer,
+            by_topic=by_topic,
+            publications=pubs,
+            latest_publications=pubs[:LATEST],
         )
         yield from self.catalog(years, by_producer, by_topic)
+        yield self.page("publikasi/", "publications.md", publications=pubs)
         yield self.page("cari/", "search.md")
         yield self.page("produsen/", "producers.md", by_producer=by_producer)
         for producer in self.portal.produsen:
             yield self.page(
-                f"produsen/{producer.kode}/", "producer.md", producer=producer, datasets=by_producer[producer.kode]
+                f"produsen/{producer.kode}/",
+                "producer.md",
+                producer=producer,
+                datasets=by_producer[producer.kode],
+                publications=[p for p in pubs if p.produsen == producer.kode],
             )
         yield self.page("riwayat/", "riwayat.md", records=self.records, **riwayat_helpers(self.portal))
         yield self.page("topik/", "topics.md", by_topic=by_topic)
         for code, name in self.portal.topik.items():
-            yield self.page(f"topik/{code}/", "topic.md", code=code, name=name, datasets=by_topic[code])
+            yield self.page(
+                f"topik/{code}/",
+                "topic.md",
+                code=code,
+                name=name,
+                datasets=by_topic[code],
+                publications=[p for p in pubs if p.topik == code],
+            )
         for dataset in self.datasets:
             if dataset.url in skip:
                 continue

@@ -11,7 +11,7 @@ import hashlib
 import itertools
 import json
 import posixpath
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -24,7 +24,9 @@ from generator.model import Dataset
 from generator.publications import book as books
 from generator.publications import infographic as infographics
 from generator.publications.blocks import Block, Ikon, fences, replace
+from generator.publications.catalog import Publication, page_url
 from generator.publications.front import Buku, Dasbor, Infografis, chapter_path
+from generator.render.catalog import publication_html
 from generator.render.charts import Charts
 from generator.validate.publications import Page, chapters, read_pages
 from generator.views import Chart, Figure, teks
@@ -40,13 +42,6 @@ from generator.views.static import cache_folder, svgs, write_atomically
 CSS = Path("assets/sebar/infografis.css")  # the infographic's stylesheet in the site (no inline style: CSP)
 ICON_COLOUR = "#1d5fa8"
 Rendered = dict[Path, bytes]
-
-
-def page_url(relative: Path) -> str:
-    """The page's URL in the site (use_directory_urls): a/b.md -> a/b/, a/index.md -> a/."""
-    path = relative.with_suffix("").as_posix()
-    path = path.removesuffix("index").rstrip("/") if relative.name == "index.md" else path
-    return f"{path}/" if path else ""
 
 
 def export_cache(kind: str, *parts: bytes | str) -> tuple[Path, str]:
@@ -72,9 +67,17 @@ def cached(kind: str, make: Any, *parts: bytes | str) -> bytes:
 class Publisher:
     """The content pages of one render: call `pages()` once; `files` then holds what they link to."""
 
-    def __init__(self, root: Path, portal: Portal, datasets: list[Dataset], charts: Charts) -> None:
+    def __init__(
+        self,
+        root: Path,
+        portal: Portal,
+        datasets: list[Dataset],
+        charts: Charts,
+        publications: Sequence[Publication] = (),
+    ) -> None:
         self.root, self.portal, self.charts = root, portal, charts
         self.datasets = {f"{d.produsen}/{d.slug}": d for d in datasets}
+        self.publications = {p.url: p for p in publications}
         self.names = {p.kode: p.nama for p in portal.produsen}
         self.boundaries: Boundaries | None = None
         self.files: Rendered = {}
@@ -183,7 +186,7 @@ class Publisher:
     # ------------------------------------------------------------ pages
 
     def page(self, relative: Path, page: Page, pages: dict[str, Page]) -> str:
-        url = page_url(relative)
+        url = page_url(relative.as_posix())
         if isinstance(page.front, Dasbor):
             text = self.dashboard(relative, url, page)
         elif isinstance(page.front, Infografis):
@@ -193,6 +196,11 @@ class Publisher:
         else:
             html = {block.id: self.block_html(block, model, url) for block, model in page.blocks}
             text = replace(page.text, grouped(page, html, ("angka",)))
+        publication = self.publications.get(url)
+        if publication is not None:  # its schema.org JSON-LD and the kind badge that search filters on
+            used = [self.datasets[name] for name in publication.datasets if name in self.datasets]
+            head, body = split_front(text)
+            text = f"{head}\n{publication_html(self.portal, publication, used)}\n\n{body}"
         return titled(text, page)
 
     def dashboard(self, relative: Path, url: str, page: Page) -> str:

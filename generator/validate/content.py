@@ -83,7 +83,15 @@ def link_issues(root: Path, folder: Path, dataset: str) -> list[Issue]:
 
 def generated_paths(portal: Portal, datasets: list[Dataset]) -> set[str]:
     """The pages Sebar writes into the docs folder (render.pages.Pages.all), as docs paths."""
-    pages = ["index.md", "katalog/index.md", "cari/index.md", "produsen/index.md", "topik/index.md", "riwayat/index.md"]
+    pages = [
+        "index.md",
+        "katalog/index.md",
+        "publikasi/index.md",
+        "cari/index.md",
+        "produsen/index.md",
+        "topik/index.md",
+        "riwayat/index.md",
+    ]
     pages += [f"produsen/{p.kode}/index.md" for p in portal.produsen]
     pages += [f"topik/{code}/index.md" for code in portal.topik]
     for dataset in datasets:
