@@ -15,7 +15,7 @@ $(BIN)/sebar: requirements.lock pyproject.toml
 	$(BIN)/pip install -q --no-deps -e .
 	@touch $@
 
-demo: $(BIN)/sebar
+demo: $(BIN)/sebar system-deps
 	$(BIN)/sebar build
 	@echo "Portal demo ada di site/. Buka pratinjau dengan: $(BIN)/sebar serve  (lalu http://127.0.0.1:8000/)"
 
@@ -25,7 +25,8 @@ serve: $(BIN)/sebar
 check: $(BIN)/sebar
 	$(BIN)/sebar check
 
-# Debian packages the tests need: Chromium and fonts, Pango for WeasyPrint's PDFs (and npm for axe-core).
+# Debian packages: Chromium and fonts (charts, maps and infographics are drawn with it at build time, and
+# the browser tests), Pango for WeasyPrint's PDFs (books, records), npm for axe-core.
 system-deps:
 	@command -v chromium >/dev/null && command -v npm >/dev/null && dpkg -s libpangoft2-1.0-0 libharfbuzz-subset0 >/dev/null 2>&1 || { \
 	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium \

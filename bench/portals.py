@@ -44,8 +44,8 @@ def new_portal(target: Path, limits: dict[str, int] | None = None) -> Path:
     target.mkdir(parents=True)
     for name in PORTAL_FILES:
         source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name)
+        if source.is_dir():  # the demo's publications name datasets a benchmark portal may not have
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("publikasi"))
         else:
             shutil.copy(source, target / name)
     portal = yaml.safe_load((target / "portal.yml").read_text(encoding="utf-8"))

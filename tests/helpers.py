@@ -14,6 +14,8 @@ from generator.serve import QuietHandler
 
 DATA = Path(__file__).resolve().parent / "data"
 ROOT = DATA.parents[1]
+# the demo's publications name the demo's datasets: portals with other datasets leave them out
+DEMO_PUBLICATIONS = shutil.ignore_patterns("publikasi")
 
 
 def case_portal(tmp_path: Path, *cases: str) -> Path:
@@ -22,7 +24,7 @@ def case_portal(tmp_path: Path, *cases: str) -> Path:
     root.mkdir()
     shutil.copy(DATA / "portal.yml", root / "portal.yml")
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(ROOT / "content", root / "content")
+    shutil.copytree(ROOT / "content", root / "content", ignore=DEMO_PUBLICATIONS)
     for case in cases:
         shutil.copytree(DATA / case, root / "datasets" / "dinkes" / Path(case).name)
     return root

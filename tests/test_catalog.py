@@ -12,7 +12,10 @@ BASE = "http://portal.test/"
 QUERY = """
 PREFIX dcat: <http://www.w3.org/ns/dcat#>
 PREFIX dct: <http://purl.org/dc/terms/>
-SELECT ?id ?url WHERE { ?ds a dcat:Dataset ; dct:identifier ?id ; dcat:distribution/dcat:downloadURL ?url }
+SELECT ?id ?url WHERE {
+  ?ds a dcat:Dataset ; dct:identifier ?id ; dcat:distribution/dcat:downloadURL ?url
+  FILTER NOT EXISTS { ?ds dct:type ?kind }  # publications (DCMI Text, StillImage, ...) are datasets too
+}
 """
 
 

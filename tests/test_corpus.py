@@ -22,7 +22,7 @@ import pytest
 import yaml
 
 from generator.cli import main
-from tests.helpers import DATA, ROOT
+from tests.helpers import DATA, DEMO_PUBLICATIONS, ROOT
 
 CORPUS = DATA / "invalid"
 CASES = sorted(p.parent.name for p in CORPUS.glob("*/case.yaml"))
@@ -33,7 +33,7 @@ def corpus_portal(tmp_path: Path, case: str) -> Path:
     root.mkdir()
     shutil.copy(DATA / "portal.yml", root / "portal.yml")
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(ROOT / "content", root / "content")
+    shutil.copytree(ROOT / "content", root / "content", ignore=DEMO_PUBLICATIONS)
     folder = CORPUS / case
     if (folder / "datapackage.yaml").exists():
         shutil.copytree(

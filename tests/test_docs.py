@@ -49,3 +49,15 @@ def test_docs_document_every_cli_command_and_option():
             for option in action.option_strings:
                 if option not in ("-h", "--help"):
                     assert f"`{option}" in text, f"{name} {option}"
+
+
+def test_docs_document_every_view_block_and_publication_key():
+    """Every key of a view, a block (pivot.baris through Tabel) and each `jenis`' front matter."""
+    from generator.publications.blocks import Ikon
+    from generator.publications.front import MODELS
+    from generator.views.model import Angka, Tabel, View
+
+    text = (HELP / "grafik.md").read_text()
+    for model in [View, Angka, Tabel, Ikon, *MODELS.values()]:
+        for key in keys(model):
+            assert f"`{key}`" in text, f"{key} ({model.__name__}) is missing from content/bantuan/grafik.md"

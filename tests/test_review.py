@@ -16,6 +16,7 @@ from generator.sop import markdown
 from generator.sop.review import review
 from generator.sop.tablediff import diff_tables
 from tests.conftest import ROOT, git
+from tests.helpers import DEMO_PUBLICATIONS
 
 DATASETS = (
     "bandung/objek-wisata-belanja",
@@ -33,7 +34,7 @@ def portal_repo(target: Path, datasets: tuple[str, ...] = DATASETS) -> Path:
     target.mkdir()
     for name in ("portal.yml", "mkdocs.yml"):
         shutil.copy(ROOT / name, target / name)
-    shutil.copytree(ROOT / "content", target / "content")
+    shutil.copytree(ROOT / "content", target / "content", ignore=DEMO_PUBLICATIONS)
     for name in datasets:
         shutil.copytree(ROOT / "datasets" / name, target / "datasets" / name)
     git(target, "init", "-q", "-b", "main")

@@ -21,7 +21,7 @@ from generator.cli import main
 from generator.config import JamKerja
 from generator.sop.records import derive, read_events, read_portal
 from generator.sop.worktime import WorkCalendar
-from tests.helpers import DATA, ROOT
+from tests.helpers import DATA, DEMO_PUBLICATIONS, ROOT
 
 EVENTS = ROOT.parent / "shared" / "data" / "github-events"
 if not EVENTS.is_dir():  # the payloads are also kept beside the main checkout
@@ -64,7 +64,7 @@ def scenario(tmp_path_factory: pytest.TempPathFactory) -> dict:
     root.mkdir()
     shutil.copy(DATA / "portal.yml", root / "portal.yml")
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(ROOT / "content", root / "content")
+    shutil.copytree(ROOT / "content", root / "content", ignore=DEMO_PUBLICATIONS)
     shutil.copytree(DATA / "valid" / "latin1", root / "datasets" / "dinkes" / "latin1")
     git(root, "init", "-q", "-b", "main")
     git(root, "add", "-A")
@@ -285,7 +285,7 @@ def test_riwayat_page_empty_without_the_ref(tmp_path):
     root.mkdir()
     shutil.copy(DATA / "portal.yml", root / "portal.yml")
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(ROOT / "content", root / "content")
+    shutil.copytree(ROOT / "content", root / "content", ignore=DEMO_PUBLICATIONS)
     shutil.copytree(DATA / "valid" / "latin1", root / "datasets" / "dinkes" / "latin1")
     site = build(root).site
     assert "Belum ada publikasi yang tercatat" in (site / "riwayat" / "index.html").read_text()

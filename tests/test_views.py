@@ -18,7 +18,7 @@ from generator.views.infer import default_views
 from generator.views.model import Angka, Pivot, View
 from generator.views.regions import load as load_boundaries
 from generator.views.regions import normalise
-from tests.helpers import ROOT
+from tests.helpers import DEMO_PUBLICATIONS, ROOT
 
 MISKIN = "opendata-jabar/penduduk-miskin"
 KELAMIN = "opendata-jabar/penduduk-jenis-kelamin"
@@ -207,7 +207,9 @@ def test_tampilan_in_datapackage_is_checked_with_the_usual_message(tmp_path):
     root.mkdir()
     for name in ("portal.yml", "mkdocs.yml", "content"):
         source = ROOT / name
-        shutil.copytree(source, root / name) if source.is_dir() else shutil.copy(source, root / name)
+        shutil.copytree(source, root / name, ignore=DEMO_PUBLICATIONS) if source.is_dir() else shutil.copy(
+            source, root / name
+        )
     (root / "datasets" / "opendata-jabar").mkdir(parents=True)
     shutil.copytree(ROOT / "datasets" / MISKIN, root / "datasets" / MISKIN)
     path = root / "datasets" / MISKIN / "datapackage.yaml"

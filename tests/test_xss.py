@@ -18,7 +18,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from generator.build import build
 from generator.validate import check
-from tests.helpers import ROOT, serving
+from tests.helpers import DEMO_PUBLICATIONS, ROOT, serving
 
 TIMEOUT_MS = 10_000
 SCRIPT = "<script>alert(1)</script>"
@@ -42,7 +42,7 @@ def value(label: str) -> str:
 def hostile_portal(root: Path) -> Path:
     root.mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(ROOT / "content", root / "content")
+    shutil.copytree(ROOT / "content", root / "content", ignore=DEMO_PUBLICATIONS)
     person = {"nama": value("Orang"), "github": "rina-operator", "email": "rina@example.go.id"}
     portal = {
         "nama": NAMA,

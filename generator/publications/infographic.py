@@ -8,9 +8,7 @@ fetched while it renders, and the same file gives the PNG and the PDF.
 from __future__ import annotations
 
 import base64
-import os
 import re
-import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass
@@ -20,6 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from generator.errors import BuildError
 from generator.views import Figure
+from generator.views.static import chromium
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
@@ -161,13 +160,6 @@ def infographic_html(info: Infographic) -> str:
 def infographic_fragment(info: Infographic) -> str:
     """The infographic for the site page: one <article>, styled by infografis.css (CSS) served by the site."""
     return render(info, standalone=False)
-
-
-def chromium() -> str:
-    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(path).exists():
-        raise BuildError(f"Chromium tidak ditemukan ({path}); pasang paket `chromium` atau beri env CHROMIUM")
-    return path
 
 
 def infographic_png(html: str, timeout: float = 120) -> bytes:

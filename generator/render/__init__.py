@@ -19,11 +19,13 @@ from pydantic import BaseModel
 from generator.config import Portal
 from generator.errors import BuildError
 from generator.model import Dataset
+from generator.publications.catalog import publications as read_publications
 from generator.render.catalog import dcat_catalog
 from generator.render.charts import FOLDER as CHARTS_FOLDER
 from generator.render.charts import Charts
 from generator.render.downloads import datapackage_json
 from generator.render.pages import Pages
+from generator.render.publications import Publisher
 from generator.render.riwayat import downloads as riwayat_downloads
 from generator.sop.records import Record
 
@@ -48,8 +50,9 @@ def render(
     keys_file = docs.with_name(docs.name + ".pages.json")  # dataset page -> key of the text in docs
     previous = read_keys(keys_file)
     keys_file.unlink(missing_ok=True)  # a run killed while writing leaves no claim about the pages
-    charts = Charts()  # every chart of the site, drawn in one pass at the end
-    pages = Pages(root, portal, public, records, charts)
+    charts = Charts()  # every chart of the site (dataset and content pages), drawn in one pass at the end
+    publications = read_publications(root / "content", portal)
+    pages = Pages(root, portal, public, records, publications, charts)
     # a page shows its dataset's record and its downloads' checksums: both are part of its key (the
     # downloads through the cache entry's name, which is the hash of all they are made of; so are the
     # default views, inferred from the data); its maps are drawn with the portal's boundaries
@@ -58,8 +61,12 @@ def render(
     kept = {url for url, key in keys.items() if kept_page(docs, url, key, previous.get(url))}
     written: dict[Path, str | Path] = {}  # page -> generated text, or the content/ file to copy
     content = root / "content"
-    for source in content_files(content):
-        written[source.relative_to(content)] = source
+    sources = {source.relative_to(content): source for source in content_files(content)}
+    publisher = Publisher(root, portal, public, charts, publications)
+    published, parts = publisher.pages({p.as_posix(): s for p, s in sources.items()})
+    for relative, source in sources.items():
+        if relative not in parts:  # a book's chapters are in the book, not pages of their own
+            written[relative] = published.get(relative, source)
     generated: list[tuple[Path, str | Path]] = [
         (Path(url) / "index.md", docs / url / "index.md") for url in sorted(kept)
     ]
@@ -76,8 +83,6 @@ def render(
             sync.wanted.add(relative)  # a kept page
         else:
             sync.put_bytes(relative, read_plain(item) if isinstance(item, Path) else item.encode("utf-8"))
-    for relative, data in charts.files().items():
-        sync.put_bytes(relative, data)
     for url in kept:  # a kept page's charts are those its key was recorded with
         for name in previous[url][1]:
             for suffix in (".svg", ".json"):
@@ -95,7 +100,9 @@ def render(
             sync.wanted.add(package)
         else:
             sync.put_bytes(package, datapackage_json(portal, dataset).encode("utf-8"))
-    sync.put_bytes(Path("katalog/dcat.jsonld"), dcat_catalog(portal, public).encode("utf-8"))
+    for relative, data in sorted({**publisher.files, **charts.files()}.items()):
+        sync.put_bytes(relative, data)
+    sync.put_bytes(Path("katalog/dcat.jsonld"), dcat_catalog(portal, public, publications).encode("utf-8"))
     for relative, data in riwayat_downloads(portal, records):
         sync.put_bytes(relative, data)
     sync.remove_others()

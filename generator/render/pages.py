@@ -17,6 +17,7 @@ from markupsafe import Markup
 from generator.config import Portal
 from generator.errors import BuildError
 from generator.model import FIRST_ROWS, Dataset
+from generator.publications.catalog import Publication
 from generator.render.catalog import schema_org
 from generator.render.charts import Charts
 from generator.render.downloads import CHUNK, plain
@@ -92,9 +93,11 @@ class Pages:
         portal: Portal,
         datasets: list[Dataset],
         records: list[Record] | None = None,
+        publications: list[Publication] | None = None,
         charts: Charts | None = None,
     ) -> None:
         self.portal = portal
+        self.publications = publications or []  # newest first (publications.catalog)
         self.charts = charts or Charts()
         self.chart_stems: dict[str, list[str]] = {}  # dataset page URL -> its charts' file stems
         self._boundaries: Boundaries | None = None
@@ -173,20 +176,40 @@ class Pages:
         by_title = sorted(self.datasets, key=lambda d: d.spec.title)
         latest = sorted(by_title, key=lambda d: d.updated or "", reverse=True)[:LATEST]  # newest, then A-Z
         years = sorted({y for d in self.datasets for y in d.spec.satudata.years}, reverse=True)
+        pubs = self.publications
         yield self.page(
-            "", "home.md", datasets=self.datasets, latest=latest, by_producer=by_producer, by_topic=by_topic
+            "",
+            "home.md",
+            datasets=self.datasets,
+            latest=latest,
+            by_producer=by_producer,
+            by_topic=by_topic,
+            publications=pubs,
+            latest_publications=pubs[:LATEST],
         )
         yield from self.catalog(years, by_producer, by_topic)
+        yield self.page("publikasi/", "publications.md", publications=pubs)
         yield self.page("cari/", "search.md")
         yield self.page("produsen/", "producers.md", by_producer=by_producer)
         for producer in self.portal.produsen:
             yield self.page(
-                f"produsen/{producer.kode}/", "producer.md", producer=producer, datasets=by_producer[producer.kode]
+                f"produsen/{producer.kode}/",
+                "producer.md",
+                producer=producer,
+                datasets=by_producer[producer.kode],
+                publications=[p for p in pubs if p.produsen == producer.kode],
             )
         yield self.page("riwayat/", "riwayat.md", records=self.records, **riwayat_helpers(self.portal))
         yield self.page("topik/", "topics.md", by_topic=by_topic)
         for code, name in self.portal.topik.items():
-            yield self.page(f"topik/{code}/", "topic.md", code=code, name=name, datasets=by_topic[code])
+            yield self.page(
+                f"topik/{code}/",
+                "topic.md",
+                code=code,
+                name=name,
+                datasets=by_topic[code],
+                publications=[p for p in pubs if p.topik == code],
+            )
         for dataset in self.datasets:
             if dataset.url in skip:
                 continue

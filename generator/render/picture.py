@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from generator.errors import BuildError
 from generator.model import Dataset
 from generator.render.charts import Charts, stem
 from generator.views import Chart, Figure
@@ -54,16 +53,15 @@ def picture(dataset: Dataset, charts: Charts, boundaries: Boundaries, produsen: 
     views, declared = views_of(dataset, boundaries)
     result = Picture()
     drawn: list[tuple[View, Chart]] = []
-    for n, view in enumerate(views):
-        if not declared:
-            found = inferred(dataset, view, boundaries, produsen)
-            drawn += [found] if found else []
-            continue
-        try:
-            drawn.append((view, chart(dataset, view, boundaries, produsen)))
-        except (views_data.ViewError, ValueError, KeyError) as error:  # `sebar check` passed it: a bug
-            where = f"{dataset.folder.as_posix()}/datapackage.yaml satudata.tampilan[{n}]"
-            raise BuildError(f"{where}: grafik tidak dapat digambar: {error}") from error
+    for view in views:
+        # a declared view was checked by `sebar check` (views/check.py), which reports every issue with
+        # its file and place; templates are rendered in check before that, so one failing here is skipped
+        found = (
+            inferred(dataset, view, boundaries, produsen)
+            if not declared
+            else drawable(dataset, view, boundaries, produsen)
+        )
+        drawn += [found] if found else []
     # the picture shown first (the first chart, else the first map) is the page's largest paint: it
     # loads at once; the others only when shown (a hidden tab's image is not fetched while lazy)
     first = next((n for n, (view, _) in enumerate(drawn) if view.jenis != "peta"), 0)
@@ -81,6 +79,13 @@ def picture(dataset: Dataset, charts: Charts, boundaries: Boundaries, produsen: 
         if cards:
             result.headlines = Markup(headlines_html(cards))
     return result
+
+
+def drawable(dataset: Dataset, view: View, boundaries: Boundaries, produsen: str | None) -> tuple[View, Chart] | None:
+    try:
+        return view, chart(dataset, view, boundaries, produsen)
+    except (views_data.ViewError, ValueError, KeyError):
+        return None
 
 
 def inferred(dataset: Dataset, view: View, boundaries: Boundaries, produsen: str | None) -> tuple[View, Chart] | None:

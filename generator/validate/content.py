@@ -83,7 +83,15 @@ def link_issues(root: Path, folder: Path, dataset: str) -> list[Issue]:
 
 def generated_paths(portal: Portal, datasets: list[Dataset]) -> set[str]:
     """The pages Sebar writes into the docs folder (render.pages.Pages.all), as docs paths."""
-    pages = ["index.md", "katalog/index.md", "cari/index.md", "produsen/index.md", "topik/index.md", "riwayat/index.md"]
+    pages = [
+        "index.md",
+        "katalog/index.md",
+        "publikasi/index.md",
+        "cari/index.md",
+        "produsen/index.md",
+        "topik/index.md",
+        "riwayat/index.md",
+    ]
     pages += [f"produsen/{p.kode}/index.md" for p in portal.produsen]
     pages += [f"topik/{code}/index.md" for code in portal.topik]
     for dataset in datasets:
@@ -216,6 +224,10 @@ def check_content(root: Path, portal: Portal, datasets: list[Dataset], nav: obje
             if problem:
                 issues.append(problem)
             issues += broken_links(text, page, known, file)
+    from generator.validate.publications import check_publications  # it imports publications/, which imports this
+    from generator.views.regions import load as load_boundaries
+
+    issues += check_publications(root, portal, datasets, files, load_boundaries(root)[0])
     for page in nav_pages(nav):
         if posixpath.normpath(page) not in known:
             issues.append(Issue("mkdocs-nav", "portal", "mkdocs.yml", params={"page": page}))

@@ -716,6 +716,20 @@ MESSAGES: dict[str, Message] = {
         "Save it as a GeoJSON FeatureCollection of Polygons/MultiPolygons with properties `kode` "
         "(a dotted Kemendagri code, e.g. `32.73.05`) and `nama`.",
     ),
+    "infographic-blocks": Message(
+        E,
+        "Infografis memuat {count} blok `{kind}`; halamannya dirancang untuk {low}–{high}.",
+        "The infographic has {count} `{kind}` blocks; its page is designed for {low}–{high}.",
+        "Tambah atau kurangi blok ```{kind} sampai {low}–{high} (angka: 3–6, grafik dan ikon: paling banyak 3).",
+        "Add or remove ```{kind} blocks to have {low}–{high} (angka: 3–6, grafik and ikon: at most 3).",
+    ),
+    "dashboard-filter-field": Message(
+        E,
+        "Penyaring dasbor `{field}` (`saring`) bukan kolom dataset blok mana pun di halaman ini.",
+        "Dashboard filter `{field}` (`saring`) is not a column of any block's dataset on this page.",
+        "Tulis nama kolom yang ada di dataset blok-bloknya, mis. `saring: [tahun]`, atau hapus penyaring itu.",
+        "Name a column of the blocks' datasets, e.g. `saring: [tahun]`, or remove that filter.",
+    ),
 }
 
 TYPE_NAMES: dict[str, tuple[str, str, str]] = {

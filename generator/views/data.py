@@ -122,7 +122,16 @@ def apply(view: View, data: pd.DataFrame) -> pd.DataFrame:
         columns = list(dict.fromkeys([*filter(None, [view.x, view.seri]), *view.measures]))
         return kept[columns].dropna().sort_values(columns, kind="stable").reset_index(drop=True)
     keys = [k for k in (view.x, view.seri) if k]
-    return aggregate(kept, keys, view.measures, view.agregasi)
+    return top(view, aggregate(kept, keys, view.measures, view.agregasi))
+
+
+def top(view: View, rows: pd.DataFrame) -> pd.DataFrame:
+    """Only the rows of the `teratas` x values with the largest total (ties: the first x in order)."""
+    if not view.teratas or not view.x or view.x not in rows:
+        return rows
+    totals = rows.groupby(view.x, sort=True)[view.measures].sum().sum(axis=1)
+    keep = totals.sort_values(ascending=False, kind="stable").index[: view.teratas]
+    return rows[rows[view.x].isin(keep)].reset_index(drop=True)
 
 
 def pivot(data: pd.DataFrame, spec: Pivot, saring: Saring | None = None) -> pd.DataFrame:

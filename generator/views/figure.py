@@ -159,9 +159,15 @@ def horizontal(drawn: Drawn) -> dict[str, Any]:
     longest = max((len(label) for label in labels), default=4)
     layout = base_layout(max(HEIGHT, BAR_ROW * len(labels) + 120))
     layout["showlegend"] = len(traces) > 1
-    layout["margin"]["l"] = min(280, 16 + 7 * longest)
+    layout["margin"]["l"] = min(320, 16 + 9 * longest)  # 13 px capitals are ~9 px wide: no label is cut
     layout["xaxis"] = value_axis(drawn)
-    layout["yaxis"] = {"type": "category", "autorange": "reversed", "categoryorder": "array", "categoryarray": labels}
+    layout["yaxis"] = {
+        "type": "category",
+        "autorange": "reversed",
+        "categoryorder": "array",
+        "categoryarray": labels,
+        "automargin": True,
+    }
     layout["barmode"] = "stack" if len(traces) > 1 else "group"
     data = []
     for n, (name, part, measure) in enumerate(traces):

@@ -69,6 +69,9 @@ class View(Strict):
     satuan: Teks | None = Field(default=None, description="Satuan; bila kosong dari `unit` kolom y.")
     catatan: Annotated[str, Field(max_length=1000)] | None = Field(default=None, description="Catatan di bawah grafik.")
     urut: Literal["naik", "turun"] | None = Field(default=None, description="Urutan batang menurut nilai.")
+    teratas: int | None = Field(
+        default=None, ge=1, le=100, description="Hanya N nilai x terbesar (setelah agregasi), mis. `teratas: 5`."
+    )
     batas: Teks | None = Field(default=None, description="Nama file batas wilayah untuk `peta` (tanpa .geojson).")
     sumber: Kolom | None = Field(default=None, description="Nama sumber daya (tabel); bawaan tabel pertama.")
     dataset: str | None = Field(default=None, pattern=DATASET, description="`produsen/nama`, hanya di halaman konten.")

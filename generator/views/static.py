@@ -68,10 +68,15 @@ def draw(figures: Mapping[str, dict[str, Any]]) -> dict[str, bytes]:
     return drawn
 
 
+BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "/usr/bin/chromium")
+
+
 def chromium() -> str:
-    """The Chromium kaleido drives: $CHROMIUM, else `chromium` on PATH, else /usr/bin/chromium."""
+    """The Chromium that draws charts and infographics: $CHROMIUM, else the first of Debian's `chromium`,
+    Ubuntu's `chromium-browser` or Google Chrome (GitHub's runners) on PATH."""
     wanted = os.environ.get("CHROMIUM")
-    found = shutil.which(wanted) if wanted else shutil.which("chromium") or shutil.which("/usr/bin/chromium")
+    names = (wanted,) if wanted else BROWSERS
+    found = next(filter(None, map(shutil.which, names)), None)
     if not found:
         where = f"CHROMIUM={wanted!r} tidak menunjuk ke program yang ada" if wanted else "Chromium tidak ditemukan"
         raise BuildError(
