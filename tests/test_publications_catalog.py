@@ -1,106 +1,79 @@
-"""Publications are first-class: the publikasi/ listing, home, producer and topic pages, DCAT, schema.org, search."""
+"""Publications are first-class: the publikasi/ listing, home, producer and topic pages, DCAT, schema.org,
+search. On the demo's own publications (content/publikasi/: a dashboard, an infographic and the book
+"Jawa Barat dalam Angka 2021"), built once per session (conftest `demo_site`)."""
 
 from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 import rdflib
 
-from generator.build import build
 from generator.publications.catalog import page_url, publications
-from generator.render.catalog import publication_html, publication_ld
+from generator.render.catalog import publication_ld
+from generator.render.pages import Pages
 from generator.sop.records import read_portal as load_portal
-from tests.conftest import git, make_portal
-from tests.helpers import serving
+from generator.validate import check
+from tests.conftest import make_portal
 from tests.test_accessibility import AXE
 
 BASE = "http://portal.test/"
-DRAFTS = Path("/tmp/demo-content/publikasi")
-DASHBOARD = """---
-jenis: dasbor
-judul: Dasbor Kemiskinan Jawa Barat
-deskripsi: Penduduk miskin per kabupaten/kota; pilih tahun.
+BOOK = "publikasi/jabar-dalam-angka/"
+INFOGRAPHIC = "publikasi/infografis-kemiskinan-2020/"
+DASHBOARD = "publikasi/dasbor-kemiskinan/"
+PRODUCER = "Open Data Jabar (Diskominfo Provinsi Jawa Barat)"
+SCHEMA = rdflib.Namespace("https://schema.org/")
+# two valid publications added to a copy of the demo: an infographic of the same year as the demo's
+# (the title decides), and a table page without producer or date (last, after the undated dashboard)
+SAME_YEAR = """---
+jenis: infografis
+judul: Angka Utama Jawa Barat 2020
 produsen: opendata-jabar
-topik: kemiskinan
-tahun: 2021
-saring: [tahun]
+tahun: 2020
 ---
 
-# Dasbor Kemiskinan Jawa Barat
+# Angka Utama Jawa Barat 2020
 
 ```angka
 dataset: opendata-jabar/penduduk-miskin
 y: jumlah_penduduk_miskin
+saring: {tahun: 2020}
 label: Penduduk miskin
 ```
+
+```angka
+dataset: opendata-jabar/penduduk-jenis-kelamin
+y: jumlah_penduduk
+saring: {tahun: 2020}
+label: Penduduk
+```
+
+```angka
+dataset: opendata-jabar/pengeluaran-per-kapita
+y: pengeluaran_per_kapita
+agregasi: rata-rata
+saring: {tahun: 2020}
+label: Pengeluaran per kapita
+```
 """
-BOOK = """---
-jenis: buku
-judul: Jawa Barat dalam Angka 2021
-deskripsi: Kependudukan dan kemiskinan kabupaten/kota.
-produsen: opendata-jabar
-topik: kependudukan
-tanggal: 2021-10-29
-nomor: "3200.2101"
-isbn: 978-602-1234-56-7
-bab: [kemiskinan.md]
+NO_PRODUCER = """---
+jenis: tabel
+judul: Penduduk Miskin per Kabupaten/Kota
 ---
-# Jawa Barat dalam Angka 2021
-"""
-CHAPTER = """# Kemiskinan
+
+# Penduduk Miskin per Kabupaten/Kota
 
 ```tabel
 dataset: opendata-jabar/penduduk-miskin
-judul: Penduduk miskin
 saring: {tahun: 2020}
 ```
-
-```grafik
-dataset: opendata-jabar/pengeluaran-per-kapita
-jenis: batang
-x: nama_kabupaten_kota
-y: pengeluaran_per_kapita
-```
 """
-INFOGRAPHIC = """---
-jenis: infografis
-judul: Kemiskinan Jawa Barat 2020
-produsen: opendata-jabar
-topik: kemiskinan
-tahun: 2020
----
-# Kemiskinan Jawa Barat 2020
-"""
-
-
-def add_publications(portal: Path) -> Path:
-    folder = portal / "content" / "publikasi"
-    (folder / "jabar").mkdir(parents=True)
-    (folder / "dasbor.md").write_text(DASHBOARD)
-    (folder / "infografis.md").write_text(INFOGRAPHIC)
-    (folder / "jabar" / "index.md").write_text(BOOK)
-    (folder / "jabar" / "kemiskinan.md").write_text(CHAPTER)
-    git(portal, "add", "-A")
-    git(portal, "commit", "-q", "-m", "Publikasi")
-    return portal
-
-
-@pytest.fixture(scope="module")
-def portal(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return add_publications(make_portal(tmp_path_factory.mktemp("publikasi") / "portal"))
-
-
-@pytest.fixture(scope="module")
-def site(portal: Path) -> Path:
-    return build(portal).site
 
 
 def article(page: Path) -> str:
-    html = page.read_text()
+    html = page.read_text(encoding="utf-8")
     return html[html.index("<article") : html.index("</article>")]
 
 
@@ -108,20 +81,60 @@ def cards(html: str) -> list[str]:
     return re.findall(r'<li class="sebar-kartu" data-jenis=.*?</li>', html, re.S)
 
 
-def test_publications_read_from_front_matter_newest_first_chapters_left_out(portal):
-    found = publications(portal / "content", load_portal(portal))
+def links(html: str) -> list[str]:
+    return [re.search(r'href="([^"]*)"', c).group(1) for c in cards(html)]
+
+
+def json_ld(page: Path) -> dict:
+    (block,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page.read_text(), re.S)
+    return json.loads(block)
+
+
+def test_publications_read_from_front_matter_newest_first_chapters_left_out(demo_portal):
+    found = publications(demo_portal / "content", load_portal(demo_portal))
     assert [(p.source, p.url, p.jenis, p.year) for p in found] == [
-        ("publikasi/dasbor.md", "publikasi/dasbor/", "dasbor", 2021),
-        ("publikasi/jabar/index.md", "publikasi/jabar/", "buku", 2021),  # 2021-10-29, before the end of 2021
-        ("publikasi/infografis.md", "publikasi/infografis/", "infografis", 2020),
+        ("publikasi/jabar-dalam-angka/index.md", BOOK, "buku", 2021),  # tanggal 2021-10-29
+        ("publikasi/infografis-kemiskinan-2020.md", INFOGRAPHIC, "infografis", 2020),
+        ("publikasi/dasbor-kemiskinan.md", DASHBOARD, "dasbor", None),  # undated: last
+    ]  # the book's foreword and chapters are parts of it, not publications
+    book, infographic, dashboard = found
+    assert book.datasets == (  # the chapters' blocks, in the order of `bab`
+        "opendata-jabar/penduduk-jenis-kelamin",
+        "opendata-jabar/penduduk-miskin",
+        "opendata-jabar/garis-kemiskinan-provinsi-xlsx",
+        "opendata-jabar/pengeluaran-per-kapita",
+    )
+    assert [d.href for d in book.downloads] == [f"{BOOK}jabar-dalam-angka.pdf"]
+    assert [d.href for d in infographic.downloads] == [
+        f"{INFOGRAPHIC}infografis-kemiskinan-2020.png",
+        f"{INFOGRAPHIC}infografis-kemiskinan-2020.pdf",
     ]
-    book = found[1]
-    assert book.datasets == ("opendata-jabar/penduduk-miskin", "opendata-jabar/pengeluaran-per-kapita")
-    assert [d.href for d in book.downloads] == ["publikasi/jabar/jabar.pdf"]
-    assert [d.href for d in found[2].downloads] == [
-        "publikasi/infografis/infografis.png",
-        "publikasi/infografis/infografis.pdf",
+    assert dashboard.downloads == ()
+
+
+def test_publications_same_date_by_title_undated_last_no_producer_shows_walidata(tmp_path):
+    root = make_portal(tmp_path / "portal", commit=False)
+    (root / "content" / "publikasi" / "angka-utama-2020.md").write_text(SAME_YEAR)
+    (root / "content" / "publikasi" / "tabel-miskin.md").write_text(NO_PRODUCER)
+    portal, datasets, report = check(root)
+    assert report.errors == []  # both pages are publications the build would publish
+    found = publications(root / "content", portal)
+    assert [p.judul for p in found] == [
+        "Jawa Barat dalam Angka 2021",
+        "Angka Utama Jawa Barat 2020",  # 2020, as the next one: A-Z
+        "Kemiskinan Jawa Barat 2020",
+        "Dasbor Kemiskinan dan Kesejahteraan Jawa Barat",  # undated, A-Z
+        "Penduduk Miskin per Kabupaten/Kota",
     ]
+    _, text = Pages(root, portal, datasets, publications=found).page(
+        "publikasi/", "publications.md", publications=found
+    )
+    table = cards(text)[-1]
+    assert 'data-jenis="tabel"' in table and "data-produsen" not in table and ">Tabel</span>" in table
+    assert f"<span>{portal.walidata.nama}</span>" in table  # the portal's walidata publishes it
+    assert "sebar-kartu__unduh" not in table  # a table page has no file to download
+    data = publication_ld(portal, found[-1])
+    assert data["@type"] == "Report" and "creator" not in data and "datePublished" not in data
 
 
 def test_page_url_is_mkdocs_directory_url():
@@ -130,121 +143,144 @@ def test_page_url_is_mkdocs_directory_url():
     assert page_url("index.md") == ""
 
 
-def test_publication_listing_shows_kind_producer_year_and_links(site):
-    html = article(site / "publikasi" / "index.html")
-    found = cards(html)
-    assert len(found) == 3
-    dashboard, book, infographic = found
+def test_publication_listing_shows_kind_producer_year_and_links(demo_site):
+    html = article(demo_site / "publikasi" / "index.html")
+    book, infographic, dashboard = cards(html)
+    assert links(html) == [f"../{BOOK}", f"../{INFOGRAPHIC}", f"../{DASHBOARD}"]
+    assert '<span class="sebar-lencana sebar-lencana--buku">Buku</span>' in book
+    assert "Jawa Barat dalam Angka 2021" in book and f"<span>{PRODUCER}</span>" in book
+    assert "<span>Kependudukan</span>" in book and "<span>2021</span>" in book and "No. 3200.2101" in book
+    assert f'href="../{BOOK}jabar-dalam-angka.pdf">Unduh PDF' in book
+    assert '<span class="sebar-lencana sebar-lencana--infografis">Infografis</span>' in infographic
+    assert "<span>2020</span>" in infographic
+    assert f'href="../{INFOGRAPHIC}infografis-kemiskinan-2020.png">Unduh PNG' in infographic
+    assert f'href="../{INFOGRAPHIC}infografis-kemiskinan-2020.pdf">Unduh PDF' in infographic
     assert '<span class="sebar-lencana sebar-lencana--dasbor">Dasbor</span>' in dashboard
-    assert 'href="../publikasi/dasbor/"' in dashboard and "Dasbor Kemiskinan Jawa Barat" in dashboard
-    assert "Open Data Jabar" in dashboard and "<span>2021</span>" in dashboard
-    assert ">Buku</span>" in book and "No. 3200.2101" in book
-    assert 'href="../publikasi/jabar/jabar.pdf">Unduh PDF' in book
-    assert ">Infografis</span>" in infographic and "Unduh PNG" in infographic and "Unduh PDF" in infographic
-    assert (site / "publikasi" / "dasbor" / "index.html").is_file()  # the link leads to the page
+    assert "Dasbor Kemiskinan dan Kesejahteraan Jawa Barat" in dashboard
+    assert "Unduh" not in dashboard and not re.search(r"<span>\d{4}</span>", dashboard)  # no file, no year
+    # every link leads to a built file
+    for href in re.findall(r'href="\.\./(publikasi/[^"]*)"', html):
+        assert (demo_site / href / "index.html" if href.endswith("/") else demo_site / href).is_file(), href
 
 
-def test_home_producer_and_topic_pages_list_publications(site):
-    home = article(site / "index.html")
-    assert "Publikasi terbaru" in home
-    assert "<strong>3</strong> publikasi" in home
-    assert len(cards(home)) == 3
-    producer = article(site / "produsen" / "opendata-jabar" / "index.html")
-    assert [re.search(r'href="[^"]*"', c).group() for c in cards(producer)] == [
-        'href="../../publikasi/dasbor/"',
-        'href="../../publikasi/jabar/"',
-        'href="../../publikasi/infografis/"',
-    ]
-    topic = article(site / "topik" / "kemiskinan" / "index.html")
-    assert [c.count("sebar-lencana--") for c in cards(topic)] == [1, 1]
-    assert "Dasbor Kemiskinan" in topic and "Kemiskinan Jawa Barat 2020" in topic
-    assert "Jawa Barat dalam Angka" not in topic  # its topic is kependudukan
-    assert "<h2" not in article(site / "produsen" / "bandung" / "index.html")  # no publication: one plain list
+def test_home_producer_and_topic_pages_list_publications(demo_site):
+    home = article(demo_site / "index.html")
+    assert "Publikasi terbaru" in home and "<strong>3</strong> publikasi" in home
+    assert links(home) == [BOOK, INFOGRAPHIC, DASHBOARD]
+    producer = article(demo_site / "produsen" / "opendata-jabar" / "index.html")
+    assert '<h2 id="publikasi">Publikasi</h2>' in producer
+    assert links(producer) == [f"../../{BOOK}", f"../../{INFOGRAPHIC}", f"../../{DASHBOARD}"]
+    poverty = article(demo_site / "topik" / "kemiskinan" / "index.html")
+    assert links(poverty) == [f"../../{INFOGRAPHIC}", f"../../{DASHBOARD}"]  # the book's topic is kependudukan
+    population = article(demo_site / "topik" / "kependudukan" / "index.html")
+    assert links(population) == [f"../../{BOOK}"]
+    bandung = article(demo_site / "produsen" / "bandung" / "index.html")
+    assert cards(bandung) == [] and "<h2" not in bandung  # no publication: one plain list of datasets
 
 
-def test_dcat_catalogue_holds_publications_with_their_distributions(site):
-    graph = rdflib.Graph().parse(site / "katalog" / "dcat.jsonld", format="json-ld", publicID=BASE)
+def test_dcat_catalogue_holds_publications_with_their_distributions(demo_site):
+    graph = rdflib.Graph().parse(demo_site / "katalog" / "dcat.jsonld", format="json-ld", publicID=BASE)
     dct, dcat = rdflib.Namespace("http://purl.org/dc/terms/"), rdflib.Namespace("http://www.w3.org/ns/dcat#")
     dcmi = rdflib.Namespace("http://purl.org/dc/dcmitype/")
-    book = rdflib.URIRef(BASE + "publikasi/jabar/")
+    kinds = {str(s).removeprefix(BASE): o for s, o in graph.subject_objects(dct.type)}
+    assert kinds == {BOOK: dcmi.Text, INFOGRAPHIC: dcmi.StillImage, DASHBOARD: dcmi.InteractiveResource}
+    book = rdflib.URIRef(BASE + BOOK)
     assert (book, rdflib.RDF.type, dcat.Dataset) in graph
-    assert graph.value(book, dct.type) == dcmi.Text
     assert str(graph.value(book, dct.title)) == "Jawa Barat dalam Angka 2021"
-    media = sorted(str(graph.value(d, dcat.mediaType)) for d in graph.objects(book, dcat.distribution))
-    assert media == ["application/pdf", "text/html"]
+    assert str(graph.value(book, dct.identifier)) == "3200.2101"
+    assert str(graph.value(book, dct.issued)) == "2021-10-29"
+    assert graph.value(book, dcat.landingPage) == book
+    media = {
+        str(graph.value(d, dcat.mediaType)): str(graph.value(d, dcat.downloadURL) or graph.value(d, dcat.accessURL))
+        for d in graph.objects(book, dcat.distribution)
+    }
+    assert media == {"application/pdf": f"{BASE}{BOOK}jabar-dalam-angka.pdf", "text/html": BASE + BOOK}
     sources = sorted(str(s).removeprefix(BASE) for s in graph.objects(book, dct.source))
-    assert sources == ["dataset/opendata-jabar/penduduk-miskin/", "dataset/opendata-jabar/pengeluaran-per-kapita/"]
-    kinds = {str(graph.value(p, dct.type)).rsplit("/", 1)[1] for p in graph.subjects(dct.type, None)}
-    assert kinds == {"Text", "StillImage", "InteractiveResource"}
-
-
-def test_publication_ld_is_schema_org_book_based_on_its_datasets(portal):
-    info = load_portal(portal)
-    book = next(p for p in publications(portal / "content", info) if p.jenis == "buku")
-    data = publication_ld(info, book)
-    local = json.dumps({**data, "@context": {"@vocab": "https://schema.org/"}})
-    graph = rdflib.Graph().parse(data=local, format="json-ld", publicID=BASE)
-    schema = rdflib.Namespace("https://schema.org/")
-    (subject,) = graph.subjects(rdflib.RDF.type, schema.Book)
-    assert str(graph.value(subject, schema.name)) == "Jawa Barat dalam Angka 2021"
-    assert str(graph.value(subject, schema.isbn)) == "978-602-1234-56-7"
-    assert data["datePublished"] == "2021-10-29"
-    assert [d["url"] for d in data["isBasedOn"]] == [
-        "dataset/opendata-jabar/penduduk-miskin/",
-        "dataset/opendata-jabar/pengeluaran-per-kapita/",
-    ]
-    assert data["associatedMedia"] == [
-        {"@type": "MediaObject", "contentUrl": "publikasi/jabar/jabar.pdf", "encodingFormat": "application/pdf"}
-    ]
-    html = publication_html(info, book)
-    assert 'data-pagefind-filter="jenis:publikasi"' in html and 'data-pagefind-meta="jenis:Buku"' in html
-    (block,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
-    assert json.loads(block) == data
-
-
-def test_pagefind_indexes_a_publication_page_with_its_kind_filter(tmp_path):
-    """The badge publication_html gives a page is what Pagefind files the page under."""
-    portal = make_portal(tmp_path / "portal", commit=False)
-    info = load_portal(portal)
-    (portal / "content" / "publikasi").mkdir()
-    (portal / "content" / "publikasi" / "dasbor.md").write_text(DASHBOARD)
-    (dashboard,) = publications(portal / "content", info)
-    site = tmp_path / "site"
-    page = site / "publikasi" / "dasbor" / "index.html"
-    page.parent.mkdir(parents=True)
-    badge = str(publication_html(info, dashboard)).split("\n", 1)[1]
-    page.write_text(
-        f'<html lang="id"><body><article><h1>Dasbor</h1>{badge}<p>Penduduk miskin</p></article></body></html>'
+    assert sources == sorted(
+        f"dataset/opendata-jabar/{name}/"
+        for name in (
+            "penduduk-jenis-kelamin",
+            "penduduk-miskin",
+            "garis-kemiskinan-provinsi-xlsx",
+            "pengeluaran-per-kapita",
+        )
     )
-    from generator.build import index_search
-
-    index_search(site)
-    entry = json.loads(next((site / "pagefind").glob("pagefind-entry.json")).read_text())
-    assert entry["languages"]["id"]["page_count"] == 1
-    filters = list((site / "pagefind" / "filter").glob("*.pf_filter"))
-    assert filters, "no filter index written"
-    shutil.rmtree(site)
-
-
-@pytest.mark.skipif(not DRAFTS.is_dir(), reason="the demo drafts are not on this machine")
-def test_demo_drafts_are_listed(tmp_path):
-    portal = make_portal(tmp_path / "portal", commit=False)
-    shutil.copytree(DRAFTS, portal / "content" / "publikasi")
-    found = publications(portal / "content", load_portal(portal))
-    assert sorted(p.kind for p in found) == ["Buku", "Dasbor", "Infografis"]
+    for source in sources:  # each is a dataset of the same catalogue
+        assert (rdflib.URIRef(BASE + source), rdflib.RDF.type, dcat.Dataset) in graph
+    infographic = rdflib.URIRef(BASE + INFOGRAPHIC)
+    assert sorted(str(graph.value(d, dcat.mediaType)) for d in graph.objects(infographic, dcat.distribution)) == [
+        "application/pdf",
+        "image/png",
+        "text/html",
+    ]
 
 
-@pytest.fixture(scope="module")
-def served(site: Path):
-    with serving(site) as base:
-        yield base
+def test_publication_pages_carry_schema_org_based_on_their_datasets(demo_portal, demo_site):
+    found = {p.url: p for p in publications(demo_portal / "content", load_portal(demo_portal))}
+    types = {BOOK: SCHEMA.Book, INFOGRAPHIC: SCHEMA.CreativeWork, DASHBOARD: SCHEMA.CreativeWork}
+    for url, kind in types.items():
+        page = demo_site / url / "index.html"
+        data = json_ld(page)
+        assert data["@context"] == "https://schema.org"
+        local = json.dumps({**data, "@context": {"@vocab": "https://schema.org/"}})  # no fetch of the context
+        graph = rdflib.Graph().parse(data=local, format="json-ld", publicID=BASE)
+        (subject,) = graph.subjects(rdflib.RDF.type, kind)
+        assert str(graph.value(subject, SCHEMA.name)) == found[url].judul
+        assert str(graph.value(subject, SCHEMA.genre)) == found[url].kind
+        assert str(graph.value(graph.value(subject, SCHEMA.creator), SCHEMA.name)) == PRODUCER
+        based = [str(graph.value(d, SCHEMA.url)).removeprefix(BASE) for d in graph.objects(subject, SCHEMA.isBasedOn)]
+        assert sorted(based) == sorted(f"dataset/{ref}/" for ref in found[url].datasets)
+        assert all((demo_site / b / "index.html").is_file() for b in based)  # the datasets' pages
+        badge = (
+            f'<p class="sebar-lencana sebar-lencana--{found[url].jenis}" data-pagefind-filter="jenis:publikasi" '
+            f'data-pagefind-meta="jenis:{found[url].kind}">{found[url].kind}</p>'
+        )
+        assert badge in article(page)  # inside <article>: what Pagefind indexes
+    book = json_ld(demo_site / BOOK / "index.html")
+    assert (book["datePublished"], book["identifier"], book["about"]) == ("2021-10-29", "3200.2101", "Kependudukan")
+    assert book["associatedMedia"] == [
+        {"@type": "MediaObject", "contentUrl": f"{BOOK}jabar-dalam-angka.pdf", "encodingFormat": "application/pdf"}
+    ]
+    assert json_ld(demo_site / INFOGRAPHIC / "index.html")["datePublished"] == "2020"
 
 
-@pytest.mark.parametrize("path", ["publikasi/", "", "produsen/opendata-jabar/", "bantuan/grafik/"])
+def test_pagefind_files_each_publication_under_jenis_publikasi(browser, site_url):
+    """The built index, queried in Chromium with Pagefind's own API, as the search page does."""
+    page = browser.new_page()
+    page.goto(f"{site_url}/cari/", wait_until="domcontentloaded")
+    result = page.evaluate(
+        """async () => {
+            const pf = await import("/pagefind/pagefind.js");
+            await pf.options({ baseUrl: "/" });
+            const filters = await pf.filters();
+            const found = await pf.search(null, { filters: { jenis: "publikasi" } });
+            const data = await Promise.all(found.results.map((r) => r.data()));
+            const word = await pf.search("kemiskinan", { filters: { jenis: "publikasi" } });
+            const words = await Promise.all(word.results.map((r) => r.data()));
+            return {
+                filters,
+                pages: data.map((d) => [d.url, d.meta.jenis, d.meta.title]).sort(),
+                words: words.map((d) => d.url).sort(),
+            };
+        }"""
+    )
+    page.close()
+    assert result["filters"] == {"jenis": {"publikasi": 3}}  # only publications carry the filter
+    assert result["pages"] == sorted(
+        [
+            [f"/{BOOK}", "Buku", "Jawa Barat dalam Angka 2021"],
+            [f"/{DASHBOARD}", "Dasbor", "Dasbor Kemiskinan dan Kesejahteraan Jawa Barat"],
+            [f"/{INFOGRAPHIC}", "Infografis", "Kemiskinan Jawa Barat 2020"],
+        ]
+    )
+    assert result["words"] == sorted([f"/{BOOK}", f"/{DASHBOARD}", f"/{INFOGRAPHIC}"])  # all three are about it
+
+
+@pytest.mark.parametrize("path", ["publikasi/", "", "produsen/opendata-jabar/", "topik/kemiskinan/", "bantuan/grafik/"])
 @pytest.mark.parametrize("width", [360, 1280])
-def test_publication_lists_and_help_page_have_no_wcag_aa_violations(browser, served, path, width):
+def test_publication_lists_and_help_page_have_no_wcag_aa_violations(browser, site_url, path, width):
     page = browser.new_page(viewport={"width": width, "height": 800}, bypass_csp=True)  # axe is injected inline
-    page.goto(f"{served}/{path}")
+    page.goto(f"{site_url}/{path}")
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
         "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
