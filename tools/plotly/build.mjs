@@ -2,7 +2,8 @@
 // stylesheet (plotly.css: with it plotly.js adds no inline <style>, which the site's CSP forbids).
 // Run: cd tools/plotly && npm ci && node build.mjs. The output is committed: a site build needs no network.
 import { build } from 'esbuild';
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { offline } from './offline.mjs';
 
 const out = new URL('../../generator/assets/vendor/plotly/', import.meta.url);
 const version = JSON.parse(readFileSync(new URL('node_modules/plotly.js/package.json', import.meta.url))).version;
@@ -22,5 +23,7 @@ await build({
     target: 'es2016',
     logLevel: 'info'
 });
+const bundle = new URL('plotly-sebar.min.js', out);
+writeFileSync(bundle, offline(readFileSync(bundle, 'utf8')));
 copyFileSync(new URL('node_modules/plotly.js/LICENSE', import.meta.url), new URL('LICENSE', out));
 copyFileSync(new URL('node_modules/plotly.js/dist/plotly.css', import.meta.url), new URL('plotly.css', out));
