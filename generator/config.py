@@ -241,6 +241,20 @@ class License(Strict):
     path: str | None = Field(default=None, pattern=URL, description="Alamat teks lisensi.")
 
 
+class KodeWilayah(Strict):
+    """The region code list a column carries: its values are checked against the official list."""
+
+    sistem: Literal["kemendagri", "bps"] = Field(
+        description="Sistem kode: `kemendagri` (32.73.05 atau 327305) atau `bps` (3273180)."
+    )
+    tingkat: Literal["provinsi", "kabupaten/kota", "kecamatan", "desa/kelurahan"] | None = Field(
+        default=None, description="Tingkat wilayah setiap kode; kosong = tingkat mana pun."
+    )
+    kecuali: list[Annotated[str, Field(min_length=1, max_length=50)]] = Field(
+        default=[], max_length=100, description="Nilai yang bukan kode wilayah dan tidak diperiksa, mis. `9999`."
+    )
+
+
 class FieldSpec(BaseModel):
     """A Table Schema field; Table Schema keys we do not use pass through to frictionless."""
 
@@ -252,6 +266,7 @@ class FieldSpec(BaseModel):
     title: Name = Field(description="Judul kolom untuk pembaca.")
     description: Text = Field(description="Arti kolom.")
     unit: Name | None = Field(default=None, description="Satuan, mis. jiwa, ribu rupiah.")
+    kode: KodeWilayah | None = Field(default=None, description="Daftar kode wilayah yang dipakai kolom ini.")
 
     def option(self, key: str) -> Any:
         """A Table Schema key passed through as written (decimalChar, groupChar, constraints...)."""

@@ -24,6 +24,38 @@ class Table:
 
 
 @dataclass(frozen=True)
+class Wilayah:
+    """One region of the official list (generator/referensi): its Kemendagri code and name."""
+
+    kode: str  # dotted Kemendagri code: 32.73.05
+    jenis: str  # Provinsi, Kabupaten, Kota, Kecamatan, Desa, Kelurahan
+    nama: str  # without its jenis: Andir
+
+    @property
+    def tingkat(self) -> str:
+        return ("provinsi", "kabupaten/kota", "kecamatan", "desa/kelurahan")[self.kode.count(".")]  # as config.Tingkat
+
+    @property
+    def nama_resmi(self) -> str:
+        return f"{self.jenis} {self.nama}"
+
+
+@dataclass(frozen=True)
+class KodeKolom:
+    """The region codes found in a column that declares `kode`, for the dataset page's glossary."""
+
+    field: str
+    sistem: str  # kemendagri | bps
+    codes: tuple[tuple[str, Wilayah], ...]  # (code as in the data, its region), by Kemendagri code
+    unchecked: int = 0  # distinct codes outside the shipped lists
+
+    @property
+    def translated(self) -> bool:
+        """Whether a code in the data is written otherwise than its Kemendagri code (BPS, undotted)."""
+        return any(code != wilayah.kode for code, wilayah in self.codes)
+
+
+@dataclass(frozen=True)
 class Resource:
     """A checked table: its row count and first rows; the rows themselves are in the downloads."""
 
@@ -31,6 +63,7 @@ class Resource:
     rows: int = 0
     head: tuple[dict[str, Any], ...] = ()  # the first FIRST_ROWS typed records, for the page
     formats: tuple[str, ...] = ("csv", "xlsx", "json", "parquet")  # the downloads written
+    kode: tuple[KodeKolom, ...] = ()  # region codes of the columns that declare `kode`
 
 
 @dataclass(frozen=True)

@@ -209,4 +209,4 @@ def check_resource(
         if writer is not None:
             writer.abort()
     issues = check.issues() + (privacy.issues() if privacy is not None else [])
-    return Resource(spec, check.rows, tuple(check.head), formats), issues
+    return Resource(spec, check.rows, tuple(check.head), formats, kode=check.kode.found), issues

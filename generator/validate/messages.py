@@ -730,6 +730,45 @@ MESSAGES: dict[str, Message] = {
         "Tulis nama kolom yang ada di dataset blok-bloknya, mis. `saring: [tahun]`, atau hapus penyaring itu.",
         "Name a column of the blocks' datasets, e.g. `saring: [tahun]`, or remove that filter.",
     ),
+    # --- region codes: a field's `kode` key, checked against generator/referensi (issue 8) ---
+    "kode-tidak-dikenal": Message(
+        E,
+        "Kode wilayah `{cell}` di kolom `{field}`{also} tidak ada di daftar kode {sistem}.",
+        "Region code `{cell}` in column `{field}`{also_en} is not in the {sistem_en} code list.",
+        "Perbaiki kodenya di file data (mis. `{example}`, tanpa salah ketik dan dengan angka nol di depan), "
+        "periksa `kode.sistem` kolom itu, atau bila nilai itu memang bukan kode wilayah (mis. baris jumlah) "
+        "tulis di `kode.kecuali`.",
+        "Correct the code in the data file (e.g. `{example}`, without typos and with its leading zeros), check "
+        "the column's `kode.sistem`, or when the value is not a region code (e.g. a total row) list it in "
+        "`kode.kecuali`.",
+    ),
+    "kode-tingkat-salah": Message(
+        E,
+        "Kode wilayah `{cell}` di kolom `{field}`{also} adalah kode {found}, padahal kolom itu berisi kode {tingkat}.",
+        "Region code `{cell}` in column `{field}`{also_en} is a {found} code, but the column holds {tingkat} codes.",
+        "Tulis kode {tingkat} (mis. `{example}`), perbaiki `kode.tingkat` kolom itu, atau bila baris itu "
+        "sengaja (mis. baris jumlah) tulis nilainya di `kode.kecuali`.",
+        "Write a {tingkat} code (e.g. `{example}`), correct the column's `kode.tingkat`, or when the row is "
+        "meant to be there (e.g. a total row) list its value in `kode.kecuali`.",
+    ),
+    "kode-tidak-diperiksa": Message(
+        W,
+        "{count} kode wilayah di kolom `{field}` tidak dapat diperiksa: daftar bawaan Sebar hanya lengkap untuk "
+        "Jawa Timur (35), kabupaten/kota Jawa Barat (32) dan kecamatan Kota Bandung (32.73): {codes}.",
+        "{count} region codes in column `{field}` cannot be checked: Sebar's lists are complete only for East "
+        "Java (35), West Java's regencies/cities (32) and Kota Bandung's districts (32.73): {codes}.",
+        "Periksa sendiri kode-kode itu terhadap daftar resmi Kemendagri/BPS; namanya tidak tampil di halaman dataset.",
+        "Check these codes against the official Kemendagri/BPS list yourself; their names are not shown on the page.",
+    ),
+    "kode-bertipe-angka": Message(
+        W,
+        "Kolom kode `{field}` bertipe `{type}`: angka nol di depan hilang (`0301` menjadi `301`) dan halaman "
+        "menampilkan `3201` sebagai `3.201`.",
+        "Code column `{field}` is typed `{type}`: leading zeros are lost (`0301` becomes `301`) and the page "
+        "shows `3201` as `3.201`.",
+        "Tulis `type: string` pada kolom `{field}` di datapackage.yaml.",
+        "Write `type: string` on column `{field}` in datapackage.yaml.",
+    ),
 }
 
 TYPE_NAMES: dict[str, tuple[str, str, str]] = {

@@ -14,6 +14,7 @@ from frictionless import Resource, Schema
 
 from generator.config import FieldSpec, ResourceSpec
 from generator.model import FIRST_ROWS, Table
+from generator.validate.kode import KodeScan
 from generator.validate.messages import TYPE_NAMES
 from generator.validate.report import Issue
 
@@ -35,6 +36,7 @@ def frictionless_schema(spec: ResourceSpec) -> Schema:
     for field in descriptor["fields"]:
         field.pop("unit", None)  # ours, not Table Schema's
         field.pop("dataPribadi", None)
+        field.pop("kode", None)
         if isinstance(field.get("constraints"), dict):  # patterns run here, with a timeout (cell_issues)
             field["constraints"] = {k: v for k, v in field["constraints"].items() if k != "pattern"}
     return Schema.from_descriptor(descriptor)
@@ -169,6 +171,7 @@ class TableCheck:
         self.rows_schema = row_schema(spec)
         self.readers = [ColumnReader(f, s) for f, s in zip(self.rows_schema.fields, self.fields, strict=True)]
         self.cells = CellScan(spec, dataset, file)
+        self.kode = KodeScan(spec, dataset, file)
         report = Resource(data=[header], schema=frictionless_schema(spec)).validate(limit_errors=ERROR_LIMIT)
         self.found = [to_issue(e, spec, dataset, file, lambda _: header_row) for e in report.tasks[0].errors]
         self.counted = len(self.found)  # errors frictionless would have counted towards its limit
@@ -208,6 +211,7 @@ class TableCheck:
             typed, ok = reader(column)
             values.append(typed)
             clean = clean and ok
+        self.kode.scan(values, lines)
         if clean and all(None in column for column in values):
             clean = not any(all(v is None for v in row) for row in zip(*values, strict=True))
         found: list[Issue] = []
@@ -266,7 +270,7 @@ class TableCheck:
         return issues
 
     def issues(self) -> list[Issue]:
-        cells = self.cells.issues + self.cells.closing()
+        cells = self.cells.issues + self.cells.closing() + self.kode.issues()
         flagged = {(i.row, i.column) for i in cells if i.severity == "error"}  # said once, in our words
         issues = cells + [i for i in self.found if (i.row, i.column) not in flagged]
         errors = [i for i in issues if i.severity == "error"]

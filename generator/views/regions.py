@@ -3,37 +3,19 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.referensi import DOTTED, normalise  # noqa: F401  (normalise: the views' code reader)
 from generator.validate.report import Issue
 
 BUILTIN = Path(__file__).resolve().parent.parent / "boundaries"
 PORTAL_FOLDER = "batas"  # a portal's own boundary files, at the repository root
 MAX_BYTES = 20 * 1024 * 1024  # a boundary file is read whole: beyond this it is refused, not parsed
-DOTTED = re.compile(r"^\d{2}(?:\.\d{2}(?:\.\d{2}(?:\.\d{4})?)?)?$")
-# an undotted Kemendagri code: 2 (province), 4 (regency/city), 6 (district) or 10 digits (village)
-UNDOTTED = re.compile(r"^(\d{2})(\d{2})?(\d{2})?(\d{4})?$")
 LEVELS = {1: "provinsi", 2: "kabupaten/kota", 3: "kecamatan", 4: "desa/kelurahan"}
 GEOMETRIES = ("Polygon", "MultiPolygon")
-
-
-def normalise(code: Any) -> str | None:
-    """A region code as the boundary files key it (`32.01`), or None when it is not one.
-
-    BPS and Kemendagri codes agree at province and regency/city level (BPS `3201` = `32.01`); below
-    that they differ (BPS district `3273180` is Kemendagri `32.73.05`), so a 7-digit code is not a code here.
-    """
-    text = str(code).strip() if code is not None else ""
-    if DOTTED.match(text):
-        return text
-    found = UNDOTTED.match(text)
-    if not found or len(text) not in (2, 4, 6, 10):
-        return None
-    return ".".join(part for part in found.groups() if part)
 
 
 @dataclass(frozen=True)
