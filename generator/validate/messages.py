@@ -730,6 +730,16 @@ MESSAGES: dict[str, Message] = {
         "Tulis nama kolom yang ada di dataset blok-bloknya, mis. `saring: [tahun]`, atau hapus penyaring itu.",
         "Name a column of the blocks' datasets, e.g. `saring: [tahun]`, or remove that filter.",
     ),
+    # --- BPS statistical metadata (MS-Indikator, MS-Variabel, MS-Kegiatan) ---
+    "bps-variabel-pembangun": Message(
+        E,
+        "`satudata.indikator.variabel_pembangun` menyebut `{name}`, tetapi dataset ini tidak punya kolom itu.",
+        "`satudata.indikator.variabel_pembangun` names `{name}`, but this dataset has no such column.",
+        "Tulis nama kolom yang ada ({known}); indikator lain yang membangunnya ditulis di "
+        "`satudata.indikator.indikator_pembangun`.",
+        "Name an existing column ({known}); other indicators it is built from go in "
+        "`satudata.indikator.indikator_pembangun`.",
+    ),
 }
 
 TYPE_NAMES: dict[str, tuple[str, str, str]] = {
