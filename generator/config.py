@@ -6,7 +6,7 @@ import datetime
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from generator.views.model import View
 
@@ -218,6 +218,100 @@ class Kontak(Strict):
     email: str | None = Field(default=None, pattern=EMAIL, description="Surel kontak (opsional).")
 
 
+# --- BPS statistical metadata (Peraturan BPS 5/2020: MS-Kegiatan, MS-Variabel, MS-Indikator) --------
+# Keys follow the labels of BPS's forms; docs: content/bantuan/metadata.md, "Metadata statistik".
+
+# Standar Data Statistik Nasional code (Peraturan BPS 4/2021): indicator type, concept, definition,
+# classification, e.g. SP00055.00.00
+KODE_SDSN = r"^[A-Z]{1,2}\d{5}\.\d{2}\.\d{2}$"
+CaraPengumpulan = Literal["pencacahan-lengkap", "survei", "kompilasi-produk-administrasi", "cara-lain"]
+MetodePengumpulan = Literal["wawancara", "mengisi-kuesioner-sendiri", "pengamatan", "data-sekunder", "lainnya"]
+
+
+class PenanggungJawab(Strict):
+    unit: Name = Field(description="Unit kerja penanggung jawab kegiatan (mis. Bidang Statistik).")
+    nama: Name | None = Field(default=None, description="Nama penanggung jawab teknis (opsional).")
+    jabatan: Name | None = Field(default=None, description="Jabatan penanggung jawab teknis (opsional).")
+    email: str | None = Field(default=None, pattern=EMAIL, description="Surel penanggung jawab (opsional).")
+
+
+class Kegiatan(Strict):
+    """MS-Keg: the statistical activity that produced the data."""
+
+    judul_kegiatan: Name = Field(description="Judul kegiatan statistik, mis. Survei Sosial Ekonomi Nasional.")
+    kode_kegiatan: Name | None = Field(default=None, description="Kode kegiatan statistik dari BPS (opsional).")
+    tahun: int | None = Field(default=None, ge=1900, le=2100, description="Tahun kegiatan (opsional).")
+    jenis_statistik: Literal["dasar", "sektoral", "khusus"] | None = Field(
+        default=None, description="Jenis statistik menurut UU 16/1997: `dasar`, `sektoral` atau `khusus`."
+    )
+    cara_pengumpulan: CaraPengumpulan = Field(
+        description="Cara pengumpulan data: `pencacahan-lengkap` (sensus), `survei`, "
+        "`kompilasi-produk-administrasi` atau `cara-lain`."
+    )
+    metode_pengumpulan: list[MetodePengumpulan] = Field(
+        default=[], description="Metode pengumpulan data, mis. `wawancara`, `data-sekunder` (opsional)."
+    )
+    penyelenggara: Name | None = Field(default=None, description="Instansi penyelenggara kegiatan (opsional).")
+    penanggung_jawab: PenanggungJawab | None = Field(default=None, description="Penanggung jawab kegiatan.")
+    tujuan: Text | None = Field(default=None, description="Tujuan kegiatan (opsional).")
+    url: str | None = Field(default=None, pattern=URL, description="Alamat metadata kegiatan, mis. di Indah BPS.")
+
+
+class Indikator(Strict):
+    """MS-Ind: what the dataset measures, as an indicator."""
+
+    nama: Name | None = Field(default=None, description="Nama indikator; bila kosong, judul dataset.")
+    konsep: Text = Field(description="Konsep: ide yang mendasari indikator.")
+    definisi: Text = Field(description="Definisi indikator.")
+    interpretasi: Text | None = Field(default=None, description="Cara membaca nilai indikator (opsional).")
+    metode_perhitungan: Text | None = Field(default=None, description="Metode/rumus perhitungan (opsional).")
+    ukuran: Name | None = Field(default=None, description="Ukuran, mis. Jumlah, Persentase, Rata-rata, Indeks.")
+    satuan: Name | None = Field(default=None, description="Satuan, mis. Orang, Persen, Rupiah/kapita/bulan.")
+    klasifikasi_penyajian: list[Name] = Field(
+        default=[], description="Rincian penyajian, mis. Kabupaten/Kota, Jenis Kelamin (opsional)."
+    )
+    komposit: bool = Field(default=False, description="`true` bila indikator disusun dari indikator lain.")
+    indikator_pembangun: list[Name] = Field(
+        default=[], description="Nama indikator pembangun (hanya untuk indikator komposit)."
+    )
+    variabel_pembangun: list[Name] = Field(default=[], description="Nama kolom dataset yang membangun indikator ini.")
+    kegiatan_penghasil: Name | None = Field(
+        default=None, description="Kegiatan penghasil variabel pembangun, mis. Susenas (opsional)."
+    )
+    publikasi_ketersediaan: Citation | None = Field(
+        default=None, description="Publikasi tempat indikator pembangun tersedia (opsional)."
+    )
+    level_estimasi: Tingkat | None = Field(
+        default=None, description="Level estimasi: wilayah terkecil yang angkanya masih dapat diandalkan."
+    )
+    referensi: Citation | None = Field(
+        default=None, description="Rujukan konsep dan definisi, mis. publikasi atau halaman BPS (opsional)."
+    )
+
+    @model_validator(mode="after")
+    def _composite_parts(self) -> Indikator:
+        if self.indikator_pembangun and not self.komposit:
+            raise ValueError("`indikator_pembangun` hanya untuk indikator komposit; tulis `komposit: true`")
+        return self
+
+
+class Variabel(Strict):
+    """MS-Var: one column as a statistical variable."""
+
+    konsep: Text | None = Field(default=None, description="Konsep variabel (opsional).")
+    definisi: Text = Field(description="Definisi variabel.")
+    alias: Name | None = Field(default=None, description="Nama lain variabel (opsional).")
+    klasifikasi: Name | None = Field(
+        default=None, description="Klasifikasi isian, mis. KBLI 2020, Kode Wilayah Kemendagri (opsional)."
+    )
+    referensi_waktu: Name | None = Field(default=None, description="Referensi waktu, mis. Maret 2020 (opsional).")
+    aturan_validasi: Text | None = Field(default=None, description="Aturan validasi isian (opsional).")
+    kalimat_pertanyaan: Text | None = Field(default=None, description="Kalimat pertanyaan di kuesioner (opsional).")
+    kode_sdsn: str | None = Field(
+        default=None, pattern=KODE_SDSN, description="Kode Standar Data Statistik Nasional, mis. SP00055.00.00."
+    )
+
+
 class SatuData(Strict):
     produsen: str = Field(description="Kode produsen data dari portal.yml.")
     klasifikasi: Klasifikasi = Field(description="Hanya `terbuka` yang tampil di portal.")
@@ -228,6 +322,8 @@ class SatuData(Strict):
     sumber: Sumber = Field(description="Sumber data, dikutip di halaman dataset.")
     kontak: Kontak | None = Field(default=None, description="Kontak untuk pertanyaan data.")
     tampilan: list[View] = Field(default=[], description="Grafik dan peta dataset; yang pertama gambar utamanya.")
+    indikator: Indikator | None = Field(default=None, description="Metadata statistik indikator (MS-Ind, BPS).")
+    kegiatan: Kegiatan | None = Field(default=None, description="Metadata statistik kegiatan (MS-Keg, BPS).")
 
     @property
     def years(self) -> list[int]:
@@ -267,6 +363,7 @@ class FieldSpec(BaseModel):
     description: Text = Field(description="Arti kolom.")
     unit: Name | None = Field(default=None, description="Satuan, mis. jiwa, ribu rupiah.")
     kode: KodeWilayah | None = Field(default=None, description="Daftar kode wilayah yang dipakai kolom ini.")
+    variabel: Variabel | None = Field(default=None, description="Metadata statistik variabel (MS-Var, BPS).")
 
     def option(self, key: str) -> Any:
         """A Table Schema key passed through as written (decimalChar, groupChar, constraints...)."""

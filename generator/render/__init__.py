@@ -20,6 +20,8 @@ from generator.config import Portal
 from generator.errors import BuildError
 from generator.model import Dataset
 from generator.publications.catalog import publications as read_publications
+from generator.render.bps import FILE as MS_INDIKATOR
+from generator.render.bps import ms_indikator_json
 from generator.render.catalog import dcat_catalog
 from generator.render.charts import FOLDER as CHARTS_FOLDER
 from generator.render.charts import Charts
@@ -100,6 +102,10 @@ def render(
             sync.wanted.add(package)
         else:
             sync.put_bytes(package, datapackage_json(portal, dataset).encode("utf-8"))
+    for dataset in public:  # BPS statistical metadata: MS-Ind of a dataset that declares its indicator
+        ms_ind = ms_indikator_json(portal, dataset)
+        if ms_ind is not None:
+            sync.put_bytes(Path(dataset.url) / MS_INDIKATOR, ms_ind)
     for relative, data in sorted({**publisher.files, **charts.files()}.items()):
         sync.put_bytes(relative, data)
     sync.put_bytes(Path("katalog/dcat.jsonld"), dcat_catalog(portal, public, publications).encode("utf-8"))

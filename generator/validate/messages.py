@@ -769,6 +769,16 @@ MESSAGES: dict[str, Message] = {
         "Tulis `type: string` pada kolom `{field}` di datapackage.yaml.",
         "Write `type: string` on column `{field}` in datapackage.yaml.",
     ),
+    # --- BPS statistical metadata (MS-Indikator, MS-Variabel, MS-Kegiatan) ---
+    "bps-variabel-pembangun": Message(
+        E,
+        "`satudata.indikator.variabel_pembangun` menyebut `{name}`, tetapi dataset ini tidak punya kolom itu.",
+        "`satudata.indikator.variabel_pembangun` names `{name}`, but this dataset has no such column.",
+        "Tulis nama kolom yang ada ({known}); indikator lain yang membangunnya ditulis di "
+        "`satudata.indikator.indikator_pembangun`.",
+        "Name an existing column ({known}); other indicators it is built from go in "
+        "`satudata.indikator.indikator_pembangun`.",
+    ),
 }
 
 TYPE_NAMES: dict[str, tuple[str, str, str]] = {

@@ -45,6 +45,9 @@ DETAIL_ID = {
     "int_parsing": "harus berupa bilangan bulat",
     "value_error": "{error}",
     "greater_than_equal": "harus {ge} atau lebih",
+    "less_than_equal": "harus {le} atau kurang",
+    "bool_type": "harus `true` atau `false`",
+    "bool_parsing": "harus `true` atau `false`",
 }
 # what a pattern-checked key looks like, by its last name
 HINTS = {
@@ -57,6 +60,7 @@ HINTS = {
     "url": (" dengan alamat web yang diawali https://", " with a web address starting with https://"),
     "path": (" dengan alamat web yang diawali https://", " with a web address starting with https://"),
     "email": (" dengan alamat surel, mis. `data@kota.go.id`", " with an e-mail address, e.g. `data@kota.go.id`"),
+    "kode_sdsn": (" dengan kode SDSN, mis. `SP00055.00.00`", " with an SDSN code, e.g. `SP00055.00.00`"),
 }
 
 
@@ -128,7 +132,20 @@ def check_dataset_meta(spec: DatasetSpec, portal: Portal, folder: Path, file: st
         add("kontak-missing")
     if not spec.keywords:
         add("keywords-missing")
+    issues += bps_issues(spec, dataset, file)
     return issues
+
+
+def bps_issues(spec: DatasetSpec, dataset: str, file: str) -> list[Issue]:
+    """BPS statistical metadata: an indicator's building variables are columns of this dataset."""
+    if spec.satudata.indikator is None:
+        return []
+    columns = list(dict.fromkeys(f.name for r in spec.resources for f in r.schema_.fields))
+    return [
+        Issue("bps-variabel-pembangun", dataset, file, params={"name": name, "known": ", ".join(columns)})
+        for name in spec.satudata.indikator.variabel_pembangun
+        if name not in columns
+    ]
 
 
 def resource_path_issue(folder: Path, path: str, dataset: str, file: str) -> Issue | None:
