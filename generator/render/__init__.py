@@ -23,7 +23,7 @@ from generator.publications.catalog import publications as read_publications
 from generator.render.catalog import dcat_catalog
 from generator.render.charts import FOLDER as CHARTS_FOLDER
 from generator.render.charts import Charts
-from generator.render.downloads import datapackage_json
+from generator.render.datapackage import datapackage_json
 from generator.render.pages import Pages
 from generator.render.publications import Publisher
 from generator.render.riwayat import downloads as riwayat_downloads
