@@ -79,7 +79,7 @@ def test_build_same_commit_gives_byte_identical_site(demo_portal, tmp_path):
     second = build(demo_portal, tmp_path / "b").site
     assert tree_hash(first) == tree_hash(second)
     assert (
-        '"updated": "2026-11-02T08:00:00+07:00"'
+        '"created": "2026-11-02T08:00:00+07:00"'
         in (first / "dataset/bandung/objek-wisata-belanja/datapackage.json").read_text()
     )
 

@@ -56,5 +56,5 @@ def test_render_datapackage_points_at_generated_csv(tmp_path):
     portal, datasets, _ = check(root)
     render(root, portal, datasets, tmp_path / "docs")
     meta = json.loads((tmp_path / "docs" / "dataset" / "dinkes" / "latin1" / "datapackage.json").read_text())
-    assert [r["path"] for r in meta["resources"]] == ["data.csv"]
-    assert meta["satudata"]["produsen"] == "dinkes" and meta["updated"] is None
+    assert [r["path"] for r in meta["resources"]] == ["data.csv", "data.xlsx", "data.json", "data.parquet"]
+    assert meta["satudata"]["produsen"] == "dinkes" and "created" not in meta

@@ -25,7 +25,7 @@ from generator.render.bps import ms_indikator_json
 from generator.render.catalog import dcat_catalog
 from generator.render.charts import FOLDER as CHARTS_FOLDER
 from generator.render.charts import Charts
-from generator.render.downloads import datapackage_json
+from generator.render.datapackage import datapackage_json
 from generator.render.pages import Pages
 from generator.render.publications import Publisher
 from generator.render.riwayat import downloads as riwayat_downloads

@@ -1,4 +1,4 @@
-"""Downloads generated from the validated data: CSV, XLSX, JSON and datapackage.json per dataset."""
+"""Downloads generated from the validated data: CSV, XLSX, JSON and Parquet per table."""
 
 from __future__ import annotations
 
@@ -15,8 +15,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from generator.config import Portal, ResourceSpec
-from generator.model import Dataset
+from generator.config import ResourceSpec
 from generator.render.tablestore import BIG_ROWS, TableStore
 from generator.render.xlsx import TooBig, Workbook, bool_cells, date_cells, number_cells, text_cells
 
@@ -288,40 +287,3 @@ class ResourceWriter:
         if self.book is not None:
             with contextlib.suppress(Exception):
                 self.book.close()
-
-
-def datapackage(portal: Portal, dataset: Dataset) -> dict[str, Any]:
-    """The published Data Package: the operator's metadata, pointing at the generated CSVs."""
-    spec = dataset.spec
-    return {
-        "name": spec.name,
-        "title": spec.title,
-        "description": spec.description,
-        "version": spec.version,
-        "keywords": spec.keywords,
-        "licenses": [lic.model_dump(exclude_none=True) for lic in spec.licenses],
-        "sources": [spec.satudata.sumber.model_dump(exclude_none=True)],
-        "publisher": portal.producer_name(dataset.produsen),
-        "updated": dataset.updated,
-        # views are written only when declared: a dataset without them keeps its metadata as it was
-        "satudata": spec.satudata.model_dump(
-            exclude_none=True, exclude=None if spec.satudata.tampilan else {"tampilan"}
-        ),
-        "resources": [
-            {
-                "name": r.spec.name,
-                "path": f"{r.spec.name}.csv",
-                "format": "csv",
-                "mediatype": "text/csv",
-                "encoding": "utf-8",
-                "title": r.spec.title,
-                "schema": r.spec.schema_.model_dump(exclude_none=True),
-            }
-            for r in dataset.resources
-        ],
-    }
-
-
-def datapackage_json(portal: Portal, dataset: Dataset) -> str:
-    meta = json.dumps(datapackage(portal, dataset), ensure_ascii=False, indent=2, sort_keys=False)
-    return meta + "\n"

@@ -193,8 +193,9 @@ class Workbook:
             line = "".join(
                 [f'<c r="{c}{number}"{cell}' for c, cell in zip(names, cells, strict=True) if cell is not None]
             )
-            if line:  # a row without cells is left out, as the old writer left it out
-                lines.append(f'<row r="{number}">{line}</row>')
+            if cells and cells[-1] is None:  # a reader that takes a row's width from its last cell (openpyxl's
+                line += f'<c r="{names[-1]}{number}"/>'  # read-only mode, so frictionless) sees the row whole
+            lines.append(f'<row r="{number}">{line}</row>')
         self.rows += len(columns[0]) if columns else 0
         data = "".join(lines).encode("utf-8")
         self.size += len(data)
