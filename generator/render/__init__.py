@@ -20,9 +20,9 @@ from generator.config import Portal
 from generator.errors import BuildError
 from generator.model import Dataset
 from generator.publications.catalog import publications as read_publications
-from generator.render.catalog import dcat_catalog
 from generator.render.charts import FOLDER as CHARTS_FOLDER
 from generator.render.charts import Charts
+from generator.render.dcat import dcat_files
 from generator.render.downloads import datapackage_json
 from generator.render.pages import Pages
 from generator.render.publications import Publisher
@@ -102,7 +102,8 @@ def render(
             sync.put_bytes(package, datapackage_json(portal, dataset).encode("utf-8"))
     for relative, data in sorted({**publisher.files, **charts.files()}.items()):
         sync.put_bytes(relative, data)
-    sync.put_bytes(Path("katalog/dcat.jsonld"), dcat_catalog(portal, public, publications).encode("utf-8"))
+    for relative, data in dcat_files(portal, public, publications, publisher.files).items():
+        sync.put_bytes(relative, data)
     for relative, data in riwayat_downloads(portal, records):
         sync.put_bytes(relative, data)
     sync.remove_others()
