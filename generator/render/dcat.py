@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF
@@ -122,12 +123,18 @@ def sorted_json(value: Any) -> Any:
     return value
 
 
+def iri(url: str) -> str:
+    """A web address from portal.yml as an IRI: the characters RDF forbids in one ({, }, |, ^, `, \\)
+    percent-encoded, the rest kept."""
+    return quote(url, safe=":/?#[]@!$&'()*+,;=%~")
+
+
 class Catalogue:
     """Adds the catalogue's nodes to one graph."""
 
     def __init__(self, portal: Portal) -> None:
         self.portal = portal
-        self.site = site_url(portal)
+        self.site = iri(site_url(portal))
         self.graph = Graph()
         self.id = URIRef(self.site + "katalog/")
         self.scheme = URIRef(self.site + "topik/")
@@ -211,7 +218,7 @@ class Catalogue:
             URIRef(page + "#kontak"),
             (RDF.type, VCARD.Kind),
             (VCARD.fn, kontak.nama if kontak else self.portal.producer_name(dataset.produsen)),
-            (VCARD.hasEmail, URIRef(f"mailto:{kontak.email}") if kontak and kontak.email else None),
+            (VCARD.hasEmail, URIRef("mailto:" + quote(kontak.email, safe="@")) if kontak and kontak.email else None),
             (VCARD.hasURL, None if kontak else URIRef(f"{self.site}produsen/{dataset.produsen}/")),
         )
         first, last = meta.years[0], meta.years[-1]
@@ -255,7 +262,7 @@ class Catalogue:
         used = licence(spec.licenses[0].name, self.portal)  # `sebar check` lets no unknown name through
         terms = None
         if used is not None:
-            terms = self.add(URIRef(used.iri), (RDF.type, DCTERMS.LicenseDocument), (DCTERMS.title, used.title))
+            terms = self.add(URIRef(iri(used.iri)), (RDF.type, DCTERMS.LicenseDocument), (DCTERMS.title, used.title))
             self.add(terms, (DCTERMS.identifier, used.id))
         for resource in dataset.resources:
             for ext, media in FORMATS.items():
