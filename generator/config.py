@@ -69,6 +69,23 @@ class Person(Strict):
     email: str | None = Field(default=None, pattern=EMAIL, description="Surel kedinasan (opsional).")
 
 
+class Walidata(Person):
+    instansi: Name | None = Field(
+        default=None, description="Instansi Walidata, penerbit katalog DCAT; bila kosong: nama portal."
+    )
+
+
+class Lisensi(Strict):
+    """A licence the portal defines for its datasets, beside the register's (generator/licenses.yaml)."""
+
+    name: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9.+-]*$", description="Kode lisensi, mis. other-at.")
+    title: Name = Field(description="Nama lisensi yang dibaca manusia.")
+    path: str = Field(
+        pattern=r"^(?:https?://[^\s<>\"']+|[a-z0-9][a-z0-9_/-]*/)$",
+        description="Halaman yang menjelaskan syaratnya: alamat web, atau halaman situs mis. `bantuan/lisensi/`.",
+    )
+
+
 class Producer(Strict):
     kode: str = Field(pattern=SLUG, description="Kode produsen data; nama folder di datasets/.")
     nama: Name = Field(description="Nama perangkat daerah / instansi.")
@@ -162,7 +179,7 @@ class Portal(Strict):
     nama: Name = Field(description="Nama portal, tampil di setiap halaman.")
     deskripsi: Text = Field(description="Satu kalimat tentang portal.")
     url: str | None = Field(default=None, pattern=URL, description="Alamat publik portal (untuk sitemap).")
-    walidata: Person = Field(description="Walidata yang menyebarluaskan data.")
+    walidata: Walidata = Field(description="Walidata yang menyebarluaskan data.")
     produsen: list[Producer] = Field(min_length=1, description="Produsen data.")
     topik: dict[str, Name] = Field(min_length=1, description="Kode topik -> nama topik.")
     batas: Batas = Field(default=Batas(), description="Batas ukuran masukan (opsional; nilai bawaan cukup).")
@@ -171,6 +188,7 @@ class Portal(Strict):
         default=[], description="Hari libur tambahan (cuti bersama, libur daerah) di luar libur nasional."
     )
     publikasi: Publikasi = Field(default=Publikasi(), description="Tujuan penyebarluasan (`sebar publish`).")
+    lisensi: list[Lisensi] = Field(default=[], description="Lisensi buatan portal, di samping daftar lisensi Sebar.")
 
     @field_validator("topik")
     @classmethod

@@ -8,7 +8,7 @@ import re
 import rdflib
 import yaml
 
-BASE = "http://portal.test/"
+BASE = "https://satudata.sebar.example/"  # the demo portal.yml's url: every link is absolute
 QUERY = """
 PREFIX dcat: <http://www.w3.org/ns/dcat#>
 PREFIX dct: <http://purl.org/dc/terms/>

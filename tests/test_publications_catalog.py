@@ -19,12 +19,13 @@ from generator.validate import check
 from tests.conftest import make_portal
 from tests.test_accessibility import AXE
 
-BASE = "http://portal.test/"
+BASE = "https://satudata.sebar.example/"  # the demo portal.yml's url: every link is absolute
 BOOK = "publikasi/jabar-dalam-angka/"
 INFOGRAPHIC = "publikasi/infografis-kemiskinan-2020/"
 DASHBOARD = "publikasi/dasbor-kemiskinan/"
 PRODUCER = "Open Data Jabar (Diskominfo Provinsi Jawa Barat)"
 SCHEMA = rdflib.Namespace("https://schema.org/")
+IANA = "http://www.iana.org/assignments/media-types/"
 # two valid publications added to a copy of the demo: an infographic of the same year as the demo's
 # (the title decides), and a table page without producer or date (last, after the undated dashboard)
 SAME_YEAR = """---
@@ -182,20 +183,23 @@ def test_dcat_catalogue_holds_publications_with_their_distributions(demo_site):
     graph = rdflib.Graph().parse(demo_site / "katalog" / "dcat.jsonld", format="json-ld", publicID=BASE)
     dct, dcat = rdflib.Namespace("http://purl.org/dc/terms/"), rdflib.Namespace("http://www.w3.org/ns/dcat#")
     dcmi = rdflib.Namespace("http://purl.org/dc/dcmitype/")
-    kinds = {str(s).removeprefix(BASE): o for s, o in graph.subject_objects(dct.type)}
+    # a catalogue entry is the page's `#dataset`; the page is its landing page
+    kinds = {str(s).removeprefix(BASE).removesuffix("#dataset"): o for s, o in graph.subject_objects(dct.type)}
     assert kinds == {BOOK: dcmi.Text, INFOGRAPHIC: dcmi.StillImage, DASHBOARD: dcmi.InteractiveResource}
-    book = rdflib.URIRef(BASE + BOOK)
+    book = rdflib.URIRef(BASE + BOOK + "#dataset")
     assert (book, rdflib.RDF.type, dcat.Dataset) in graph
     assert str(graph.value(book, dct.title)) == "Jawa Barat dalam Angka 2021"
     assert str(graph.value(book, dct.identifier)) == "3200.2101"
     assert str(graph.value(book, dct.issued)) == "2021-10-29"
-    assert graph.value(book, dcat.landingPage) == book
+    assert graph.value(book, dcat.landingPage) == rdflib.URIRef(BASE + BOOK)
     media = {
-        str(graph.value(d, dcat.mediaType)): str(graph.value(d, dcat.downloadURL) or graph.value(d, dcat.accessURL))
+        str(graph.value(d, dcat.mediaType)).removeprefix(IANA): str(
+            graph.value(d, dcat.downloadURL) or graph.value(d, dcat.accessURL)
+        )
         for d in graph.objects(book, dcat.distribution)
     }
     assert media == {"application/pdf": f"{BASE}{BOOK}jabar-dalam-angka.pdf", "text/html": BASE + BOOK}
-    sources = sorted(str(s).removeprefix(BASE) for s in graph.objects(book, dct.source))
+    sources = sorted(str(s).removeprefix(BASE).removesuffix("#dataset") for s in graph.objects(book, dct.source))
     assert sources == sorted(
         f"dataset/opendata-jabar/{name}/"
         for name in (
@@ -206,9 +210,11 @@ def test_dcat_catalogue_holds_publications_with_their_distributions(demo_site):
         )
     )
     for source in sources:  # each is a dataset of the same catalogue
-        assert (rdflib.URIRef(BASE + source), rdflib.RDF.type, dcat.Dataset) in graph
-    infographic = rdflib.URIRef(BASE + INFOGRAPHIC)
-    assert sorted(str(graph.value(d, dcat.mediaType)) for d in graph.objects(infographic, dcat.distribution)) == [
+        assert (rdflib.URIRef(BASE + source + "#dataset"), rdflib.RDF.type, dcat.Dataset) in graph
+    infographic = rdflib.URIRef(BASE + INFOGRAPHIC + "#dataset")
+    assert sorted(
+        str(graph.value(d, dcat.mediaType)).removeprefix(IANA) for d in graph.objects(infographic, dcat.distribution)
+    ) == [
         "application/pdf",
         "image/png",
         "text/html",
@@ -239,7 +245,11 @@ def test_publication_pages_carry_schema_org_based_on_their_datasets(demo_portal,
     book = json_ld(demo_site / BOOK / "index.html")
     assert (book["datePublished"], book["identifier"], book["about"]) == ("2021-10-29", "3200.2101", "Kependudukan")
     assert book["associatedMedia"] == [
-        {"@type": "MediaObject", "contentUrl": f"{BOOK}jabar-dalam-angka.pdf", "encodingFormat": "application/pdf"}
+        {
+            "@type": "MediaObject",
+            "contentUrl": f"{BASE}{BOOK}jabar-dalam-angka.pdf",
+            "encodingFormat": "application/pdf",
+        }
     ]
     assert json_ld(demo_site / INFOGRAPHIC / "index.html")["datePublished"] == "2020"
 

@@ -47,6 +47,7 @@ def hostile_portal(root: Path) -> Path:
     portal = {
         "nama": NAMA,
         "deskripsi": "Deskripsi " + " ".join(PAYLOADS) + MARKDOWN,
+        "url": "http://portal.test/",
         "walidata": person,
         "topik": {"lainnya": value("Topik")},
         "produsen": [{"kode": "dinkes", "nama": value("Dinas"), "operator": [person], "pic": [person]}],
@@ -60,7 +61,7 @@ def hostile_portal(root: Path) -> Path:
         "description": "Uraian " + " ".join(PAYLOADS) + MARKDOWN,
         "licenses": [
             {"name": "CC-BY-4.0", "title": value("Judul lisensi"), "path": "https://contoh.go.id/l"},
-            {"name": value("Lisensi")},  # without a title the code is printed
+            {"name": "ODbL-1.0", "title": value("Lisensi")},  # a code must be in the licence register
         ],
         "keywords": [SCRIPT, CLOSE, JS, TEMPLATE],
         "version": value("v"),

@@ -22,10 +22,10 @@ from generator.model import Dataset
 from generator.publications.catalog import publications as read_publications
 from generator.render.bps import FILE as MS_INDIKATOR
 from generator.render.bps import ms_indikator_json
-from generator.render.catalog import dcat_catalog
 from generator.render.charts import FOLDER as CHARTS_FOLDER
 from generator.render.charts import Charts
 from generator.render.datapackage import datapackage_json
+from generator.render.dcat import dcat_files
 from generator.render.pages import Pages
 from generator.render.publications import Publisher
 from generator.render.riwayat import downloads as riwayat_downloads
@@ -108,7 +108,8 @@ def render(
             sync.put_bytes(Path(dataset.url) / MS_INDIKATOR, ms_ind)
     for relative, data in sorted({**publisher.files, **charts.files()}.items()):
         sync.put_bytes(relative, data)
-    sync.put_bytes(Path("katalog/dcat.jsonld"), dcat_catalog(portal, public, publications).encode("utf-8"))
+    for relative, data in dcat_files(portal, public, publications, publisher.files).items():
+        sync.put_bytes(relative, data)
     for relative, data in riwayat_downloads(portal, records):
         sync.put_bytes(relative, data)
     sync.remove_others()

@@ -23,7 +23,7 @@ PAGE_SUFFIXES = (".md", ".html", ".htm", ".xhtml", ".svg")  # files a browser ma
 SCRIPT_SUFFIXES = (".js", ".mjs")
 # Sebar's own files in the site; a content/ file there would be overwritten or break the build.
 RESERVED = ("assets/sebar/", "dataset/", "pagefind/", "grafik/")
-RESERVED_FILES = ("katalog/dcat.jsonld", "sitemap.xml", "404.html")
+RESERVED_FILES = ("katalog/dcat.jsonld", "sitemap.xml", "404.html", "katalog/dcat.ttl", "katalog/dcat.rdf")
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.DOTALL | re.MULTILINE)
@@ -100,7 +100,7 @@ def generated_paths(portal: Portal, datasets: list[Dataset]) -> set[str]:
             pages.append(f"{dataset.url}datapackage.json")
             for resource in dataset.resources:
                 pages += [f"{dataset.url}{resource.spec.name}.{suffix}" for suffix in ("csv", "json", "xlsx")]
-    return {*pages, "katalog/dcat.jsonld"}
+    return {*pages, "katalog/dcat.jsonld", "katalog/dcat.ttl", "katalog/dcat.rdf"}
 
 
 def line_of(text: str, offset: int) -> int:

@@ -779,6 +779,15 @@ MESSAGES: dict[str, Message] = {
         "Name an existing column ({known}); other indicators it is built from go in "
         "`satudata.indikator.indikator_pembangun`.",
     ),
+    "lisensi-tidak-dikenal": Message(
+        E,
+        "Lisensi `{name}` di `{key}` tidak ada di daftar lisensi. Yang mirip: {close}.",
+        "Licence `{name}` in `{key}` is not in the licence register. Close matches: {close}.",
+        "Tulis kode SPDX dari daftar lisensi (mis. `CC-BY-4.0`, `CC0-1.0`, `ODbL-1.0`; lihat Panduan metadata, "
+        "bagian Daftar lisensi), atau daftarkan lisensi portal di portal.yml: `lisensi: [{{name, title, path}}]`.",
+        "Write an SPDX id from the licence register (e.g. `CC-BY-4.0`, `CC0-1.0`, `ODbL-1.0`; see the metadata "
+        "guide, section Daftar lisensi), or define a portal licence in portal.yml: `lisensi: [{{name, title, path}}]`.",
+    ),
 }
 
 TYPE_NAMES: dict[str, tuple[str, str, str]] = {

@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from generator.config import TINGKAT_BAGIAN, DatasetSpec, Portal
+from generator.licenses import licence, register
 from generator.validate.report import Issue
 
 M = TypeVar("M", bound=BaseModel)
@@ -128,6 +129,12 @@ def check_dataset_meta(spec: DatasetSpec, portal: Portal, folder: Path, file: st
     names = [r.name for r in spec.resources]
     for name in sorted({n for n in names if names.count(n) > 1}):
         add("resource-duplicate", name=name)
+    for n, used in enumerate(spec.licenses):
+        if licence(used.name, portal) is None:
+            known = list(register(portal))
+            close = difflib.get_close_matches(used.name, known, n=3, cutoff=0.5)
+            close += [k for k in known if used.name.casefold() in k.casefold() and k not in close][: 3 - len(close)]
+            add("lisensi-tidak-dikenal", key=f"licenses[{n}].name", name=used.name, close=", ".join(close) or "-")
     if meta.kontak is None:
         add("kontak-missing")
     if not spec.keywords:
