@@ -209,8 +209,8 @@ def test_datapackage_keeps_keys_it_does_not_know():
 
 def test_datapackage_without_portal_url_uses_the_relative_page(tmp_path):
     portal, datasets, report = check(case_portal(tmp_path, FORMAT_CASE))
-    assert report.valid and portal is not None and portal.url is None
-    package = datapackage(portal, datasets[0])
+    assert report.valid and portal is not None
+    package = datapackage(portal.model_copy(update={"url": None}), datasets[0])
     assert package["id"] == package["homepage"] == "dataset/dinkes/format-indonesia/"
     assert "created" not in package  # no Git history: no date rather than the clock's
     folder = tmp_path / "paket"
