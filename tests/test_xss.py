@@ -47,6 +47,7 @@ def hostile_portal(root: Path) -> Path:
     portal = {
         "nama": NAMA,
         "deskripsi": "Deskripsi " + " ".join(PAYLOADS) + MARKDOWN,
+        "url": "https://satudata.uji.example/",
         "walidata": person,
         "topik": {"lainnya": value("Topik")},
         "produsen": [{"kode": "dinkes", "nama": value("Dinas"), "operator": [person], "pic": [person]}],

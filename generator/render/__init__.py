@@ -20,6 +20,7 @@ from generator.config import Portal
 from generator.errors import BuildError
 from generator.model import Dataset
 from generator.publications.catalog import publications as read_publications
+from generator.render.api import api_files, catalog_exports
 from generator.render.catalog import dcat_catalog
 from generator.render.charts import FOLDER as CHARTS_FOLDER
 from generator.render.charts import Charts
@@ -27,6 +28,7 @@ from generator.render.downloads import datapackage_json
 from generator.render.pages import Pages
 from generator.render.publications import Publisher
 from generator.render.riwayat import downloads as riwayat_downloads
+from generator.render.web import FEED, atom_feed, git_dates, page_dates, robots_txt, sitemap_xml
 from generator.sop.records import Record
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
@@ -105,6 +107,16 @@ def render(
     sync.put_bytes(Path("katalog/dcat.jsonld"), dcat_catalog(portal, public, publications).encode("utf-8"))
     for relative, data in riwayat_downloads(portal, records):
         sync.put_bytes(relative, data)
+    # for harvesters, crawlers and feed readers: every link absolute, every date from Git
+    dates = git_dates(root)
+    for relative, data in [*api_files(portal, public), *catalog_exports(portal, public)]:
+        sync.put_bytes(relative, data)
+    sync.put_bytes(Path(FEED), atom_feed(portal, public, publications, dates))
+    sync.put_bytes(Path("robots.txt"), robots_txt(portal))
+    page_list = [page for page in written if page.suffix == ".md"]
+    sync.put_bytes(
+        Path("sitemap.xml"), sitemap_xml(portal, page_dates(portal, page_list, dates, public, publications, records))
+    )
     sync.remove_others()
     if keys:
         stems = {url: previous[url][1] if url in kept else pages.chart_stems.get(url, []) for url in keys}
