@@ -114,12 +114,15 @@ def serve(
 ) -> None:
     """Serve until `stop` is set (or Ctrl+C); a failed rebuild keeps the last good site. Rebuilds reuse
     the cache: only the changed datasets are checked again and only the changed pages rebuilt."""
-    # the port is taken first: the site's links are made of it (a preview without portal.yml's url)
+    # the port is taken first (the site's links are made of it, a preview without portal.yml's url),
+    # but only listened on once the site is built: no request waits on a build
     handler = functools.partial(QuietHandler, directory=str((site or root / "site").resolve()))
-    server = http.server.ThreadingHTTPServer((host, port), handler)
-    address = f"http://{f'[{host}]' if ':' in host else host}:{server.server_address[1]}/"
+    server = http.server.ThreadingHTTPServer((host, port), handler, bind_and_activate=False)
     try:
+        server.server_bind()
+        address = f"http://{f'[{host}]' if ':' in host else host}:{server.server_address[1]}/"
         build(root, site, cache_dir, preview=address)
+        server.server_activate()
     except BaseException:
         server.server_close()
         raise

@@ -5,12 +5,15 @@ the Atom feed, on the built demo site over HTTP and on small Git repositories wi
 from __future__ import annotations
 
 import csv
+import gzip
 import hashlib
 import io
 import json
 import os
 import re
 import subprocess
+import threading
+import time
 import urllib.request
 from pathlib import Path
 
@@ -24,6 +27,7 @@ from generator.cli import main
 from generator.config import Portal
 from generator.publications.catalog import publications
 from generator.render import render
+from generator.serve import serve
 from generator.validate import check
 from tests.helpers import DATA, case_portal
 
@@ -116,7 +120,7 @@ def test_sitemap_validates_and_lists_every_page_with_its_git_date(demo_site, dem
     assert not any(loc.endswith(("404.html", ".js", ".css")) or "/assets/" in loc for loc in entries)
     for produsen, nama in published(demo_portal):  # the demo is committed once, at conftest.GIT_DATE
         assert entries[f"{URL}dataset/{produsen}/{nama}/"] == "2026-11-02T08:00:00+07:00"
-    assert not (demo_site / "sitemap.xml.gz").exists()  # mkdocs' own, with the build date, is not written
+    assert gzip.decompress((demo_site / "sitemap.xml.gz").read_bytes()) == (demo_site / "sitemap.xml").read_bytes()
 
 
 def test_sitemap_dates_are_each_sources_last_commit(tmp_path):
@@ -289,3 +293,24 @@ def test_check_content_cannot_take_a_machine_file(tmp_path, path):
     (root / "content" / path).write_text("# bukan milik Sebar\n", encoding="utf-8")
     _, _, report = check(root)
     assert [(i.slug, i.file) for i in report.errors] == [("content-collision", f"content/{path}")]
+
+
+def test_serve_without_url_links_to_its_own_address(tmp_path):
+    root = case_portal(tmp_path)
+    text = (root / "portal.yml").read_text(encoding="utf-8")
+    (root / "portal.yml").write_text(re.sub(r"(?m)^url: .*\n", "", text), encoding="utf-8")
+    said: list[str] = []
+    stop = threading.Event()
+    worker = threading.Thread(target=serve, args=(root, None, "127.0.0.1", 0, said.append, stop), daemon=True)
+    worker.start()
+    try:
+        deadline = time.monotonic() + 120
+        while not said and time.monotonic() < deadline:
+            time.sleep(0.2)
+        address = said[0].split()[1]
+        assert re.fullmatch(r"http://127\.0\.0\.1:\d+/", address)
+        assert fetch(address + "robots.txt").decode().endswith(f"Sitemap: {address}sitemap.xml\n")
+        assert f'<link rel="canonical" href="{address}bantuan/">' in fetch(address + "bantuan/").decode()
+    finally:
+        stop.set()
+        worker.join(timeout=30)

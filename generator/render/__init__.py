@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import filecmp
+import gzip
 import hashlib
 import json
 import os
@@ -114,9 +115,9 @@ def render(
     sync.put_bytes(Path(FEED), atom_feed(portal, public, publications, dates))
     sync.put_bytes(Path("robots.txt"), robots_txt(portal))
     page_list = [page for page in written if page.suffix == ".md"]
-    sync.put_bytes(
-        Path("sitemap.xml"), sitemap_xml(portal, page_dates(portal, page_list, dates, public, publications, records))
-    )
+    sitemap = sitemap_xml(portal, page_dates(portal, page_list, dates, public, publications, records))
+    sync.put_bytes(Path("sitemap.xml"), sitemap)
+    sync.put_bytes(Path("sitemap.xml.gz"), gzip.compress(sitemap, mtime=0))  # the same, as mkdocs offers it
     sync.remove_others()
     if keys:
         stems = {url: previous[url][1] if url in kept else pages.chart_stems.get(url, []) for url in keys}
