@@ -36,7 +36,7 @@ from generator.rawhtml import RawBlocksExtension
 from generator.render import Sync, render
 from generator.sop.records import load_records
 from generator.validate import check
-from generator.validate.report import Report
+from generator.validate.report import Issue, Report
 from generator.validate.site import site_config
 
 RENAME_EXCHANGE = 2
@@ -67,9 +67,12 @@ def build(
     cache_dir: Path | None = None,
     jobs: int | None = None,
     progress: Progress | None = None,
+    preview: str | None = None,
 ) -> BuildResult:
     """Build the portal at `root` into `site` (default root/site); all or nothing. Unchanged datasets
-    and pages are reused from `cache_dir` (default root/.sebar-cache)."""
+    and pages are reused from `cache_dir` (default root/.sebar-cache). Every machine-facing link is
+    absolute, made of portal.yml's `url`; without one, only a preview builds, with `preview` as its url
+    (e.g. http://127.0.0.1:8000/)."""
     root = root.resolve()
     site = (site or root / "site").resolve()
     check_target(root, site)
@@ -85,12 +88,17 @@ def build(
         site_settings = site_config(root)[0]  # mkdocs.yml's allowed keys, as check validated them
     if portal is None or site_settings is None or not report.valid:
         raise InvalidContent(report)
+    if not portal.url:
+        if preview is None:
+            raise InvalidContent(Report((*report.issues, Issue("url-missing", "portal", "portal.yml", column="url"))))
+        portal = portal.model_copy(update={"url": preview})
+    url: str = portal.url or preview or ""
     try:
         site.parent.mkdir(parents=True, exist_ok=True)
         with cache.locked(), staging(site.parent) as work:
             kept = cache.folder / "pages"
             docs, built, stamp = kept / "docs", kept / "site", kept / "built"
-            frame = frame_key(root, site_settings)
+            frame = frame_key(root, site_settings, url)
             previous = stamp.read_text(encoding="utf-8") if stamp.is_file() else None
             stamp.unlink(missing_ok=True)  # a run killed from here on leaves no claim that pages/ is whole
             with progress.stage("Menulis halaman"):
@@ -125,14 +133,16 @@ def build(
                         # Material prints site_name raw; as Markup, its `| e` does not escape it twice
                         site_name=Markup.escape(portal.nama),
                         strict=True,
-                        **({"site_url": portal.url} if portal.url else {}),
+                        site_url=url,
                     )
                     config.markdown_extensions.append(RawBlocksExtension())  # type: ignore[arg-type]
+                    # render wrote sitemap.xml(.gz) with each page's Git date; mkdocs' own dates every page today
+                    config.theme.static_templates.discard("sitemap.xml")
                     mkdocs_build(config, dirty=dirty)
                 except (MkDocsException, SystemExit) as error:
                     raise BuildError(f"mkdocs build gagal: {error}") from error
             with progress.stage("Mengamankan halaman dan indeks pencarian"):
-                harden(built, portal.url, since=started - 1 if dirty else None)
+                harden(built, url, since=started - 1 if dirty else None)
                 stamp.write_text(frame, encoding="utf-8")
                 staged = work / "site"
                 link_tree(built, staged)  # the kept site stays intact: every later write makes a new file
@@ -145,9 +155,11 @@ def build(
     return BuildResult(site=site, pages=len(pages), datasets=public, report=report, stats=cache.stats)
 
 
-def frame_key(root: Path, site_settings: dict[str, Any]) -> str:
-    """What every page shows beyond its own text: the generator, mkdocs.yml, portal.yml, templates/, content/."""
+def frame_key(root: Path, site_settings: dict[str, Any], url: str = "") -> str:
+    """What every page shows beyond its own text: the generator, mkdocs.yml, portal.yml (and the url a
+    preview builds with), templates/, content/."""
     digest = hashlib.sha256(generator_hash())
+    digest.update(url.encode() + b"\0")
     digest.update(yaml.safe_dump(site_settings, allow_unicode=True).encode())
     if "nav" not in site_settings:  # without a nav, every page lists every page: never a dirty build
         digest.update(os.urandom(16))

@@ -21,6 +21,7 @@ from generator.sop.roles import read_portal, write_codeowners
 from generator.validate import check
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+PREVIEW = "http://127.0.0.1:8000/"  # `sebar build --pratinjau` without `url` in portal.yml: as `sebar serve`
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -38,7 +39,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     progress = Progress(True if args.progress else None)
-    result = build(args.root, args.site, args.cache, args.jobs, progress)
+    preview = PREVIEW if args.pratinjau else None
+    result = build(args.root, args.site, args.cache, args.jobs, progress, preview=preview)
     if result.report.issues:
         print(result.report.to_text(args.lang))
     stats = result.stats
@@ -172,6 +174,11 @@ def parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, parents=[common], help=text)
         p.add_argument("--site", type=Path, default=None, help="folder hasil (bawaan: site/)")
         p.set_defaults(run=run)
+    sub.choices["build"].add_argument(
+        "--pratinjau",
+        action="store_true",
+        help=f"pratinjau: tanpa `url` di portal.yml, tautan memakai {PREVIEW} (bukan untuk diterbitkan)",
+    )
     serve = sub.choices["serve"]
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)

@@ -114,11 +114,20 @@ def serve(
 ) -> None:
     """Serve until `stop` is set (or Ctrl+C); a failed rebuild keeps the last good site. Rebuilds reuse
     the cache: only the changed datasets are checked again and only the changed pages rebuilt."""
-    result = build(root, site, cache_dir)
-    handler = functools.partial(QuietHandler, directory=str(result.site))
-    server = http.server.ThreadingHTTPServer((host, port), handler)
+    # the port is taken first (the site's links are made of it, a preview without portal.yml's url),
+    # but only listened on once the site is built: no request waits on a build
+    handler = functools.partial(QuietHandler, directory=str((site or root / "site").resolve()))
+    server = http.server.ThreadingHTTPServer((host, port), handler, bind_and_activate=False)
+    try:
+        server.server_bind()
+        address = f"http://{f'[{host}]' if ':' in host else host}:{server.server_address[1]}/"
+        build(root, site, cache_dir, preview=address)
+        server.server_activate()
+    except BaseException:
+        server.server_close()
+        raise
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    report(f"Pratinjau: http://{host}:{server.server_address[1]}/  (Ctrl+C untuk berhenti)")
+    report(f"Pratinjau: {address}  (Ctrl+C untuk berhenti)")
     stop = stop or threading.Event()
     seen = snapshot(root)
     try:
@@ -126,7 +135,7 @@ def serve(
             now = snapshot(root)
             if now != seen:
                 seen = now
-                report(rebuild(root, site, cache_dir))
+                report(rebuild(root, site, cache_dir, address))
     except KeyboardInterrupt:
         pass
     finally:
@@ -134,9 +143,9 @@ def serve(
         server.server_close()
 
 
-def rebuild(root: Path, site: Path | None, cache_dir: Path | None = None) -> str:
+def rebuild(root: Path, site: Path | None, cache_dir: Path | None = None, preview: str | None = None) -> str:
     try:
-        result: BuildResult = build(root, site, cache_dir)
+        result: BuildResult = build(root, site, cache_dir, preview=preview)
     except InvalidContent as error:
         return error.report.to_text() + "\nSitus lama tetap ditampilkan: perbaiki galat di atas lalu simpan lagi."
     except SebarError as error:

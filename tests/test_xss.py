@@ -47,7 +47,7 @@ def hostile_portal(root: Path) -> Path:
     portal = {
         "nama": NAMA,
         "deskripsi": "Deskripsi " + " ".join(PAYLOADS) + MARKDOWN,
-        "url": "http://portal.test/",
+        "url": "https://satudata.uji.example/",
         "walidata": person,
         "topik": {"lainnya": value("Topik")},
         "produsen": [{"kode": "dinkes", "nama": value("Dinas"), "operator": [person], "pic": [person]}],

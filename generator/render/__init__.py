@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import filecmp
+import gzip
 import hashlib
 import json
 import os
@@ -22,6 +23,7 @@ from generator.model import Dataset
 from generator.publications.catalog import publications as read_publications
 from generator.render.bps import FILE as MS_INDIKATOR
 from generator.render.bps import ms_indikator_json
+from generator.render.api import api_files, catalog_exports
 from generator.render.charts import FOLDER as CHARTS_FOLDER
 from generator.render.charts import Charts
 from generator.render.datapackage import datapackage_json
@@ -29,6 +31,7 @@ from generator.render.dcat import dcat_files
 from generator.render.pages import Pages
 from generator.render.publications import Publisher
 from generator.render.riwayat import downloads as riwayat_downloads
+from generator.render.web import FEED, atom_feed, git_dates, page_dates, robots_txt, sitemap_xml
 from generator.sop.records import Record
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
@@ -112,6 +115,16 @@ def render(
         sync.put_bytes(relative, data)
     for relative, data in riwayat_downloads(portal, records):
         sync.put_bytes(relative, data)
+    # for harvesters, crawlers and feed readers: every link absolute, every date from Git
+    dates = git_dates(root)
+    for relative, data in [*api_files(portal, public), *catalog_exports(portal, public)]:
+        sync.put_bytes(relative, data)
+    sync.put_bytes(Path(FEED), atom_feed(portal, public, publications, dates))
+    sync.put_bytes(Path("robots.txt"), robots_txt(portal))
+    page_list = [page for page in written if page.suffix == ".md"]
+    sitemap = sitemap_xml(portal, page_dates(portal, page_list, dates, public, publications, records))
+    sync.put_bytes(Path("sitemap.xml"), sitemap)
+    sync.put_bytes(Path("sitemap.xml.gz"), gzip.compress(sitemap, mtime=0))  # the same, as mkdocs offers it
     sync.remove_others()
     if keys:
         stems = {url: previous[url][1] if url in kept else pages.chart_stems.get(url, []) for url in keys}

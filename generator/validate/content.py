@@ -22,8 +22,10 @@ ASSETS = Path(__file__).resolve().parent.parent / "assets"
 PAGE_SUFFIXES = (".md", ".html", ".htm", ".xhtml", ".svg")  # files a browser may run script from
 SCRIPT_SUFFIXES = (".js", ".mjs")
 # Sebar's own files in the site; a content/ file there would be overwritten or break the build.
-RESERVED = ("assets/sebar/", "dataset/", "pagefind/", "grafik/")
-RESERVED_FILES = ("katalog/dcat.jsonld", "sitemap.xml", "404.html", "katalog/dcat.ttl", "katalog/dcat.rdf")
+RESERVED = ("assets/sebar/", "dataset/", "pagefind/", "grafik/", "api/")
+RESERVED_FILES: tuple[str, ...] = ("katalog/dcat.jsonld", "sitemap.xml", "404.html", "katalog/dcat.ttl", "katalog/dcat.rdf")
+# the crawlers' and harvesters' files (render/web.py, render/api.py)
+RESERVED_FILES += ("robots.txt", "feed.xml", "sitemap.xml.gz", "katalog/katalog.csv", "katalog/katalog.json")
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.DOTALL | re.MULTILINE)

@@ -788,6 +788,17 @@ MESSAGES: dict[str, Message] = {
         "Write an SPDX id from the licence register (e.g. `CC-BY-4.0`, `CC0-1.0`, `ODbL-1.0`; see the metadata "
         "guide, section Daftar lisensi), or define a portal licence in portal.yml: `lisensi: [{{name, title, path}}]`.",
     ),
+    "url-missing": Message(
+        E,
+        "portal.yml belum memuat `url`, alamat publik portal: tanpa alamat itu peta situs, API, umpan Atom "
+        "dan katalog DCAT tidak punya tautan mutlak.",
+        "portal.yml has no `url`, the portal's public address: without it the sitemap, API, Atom feed and "
+        "DCAT catalogue have no absolute links.",
+        "Tambahkan satu baris di portal.yml, mis. `url: https://satudata.kotaanda.go.id/`. Untuk pratinjau "
+        "di komputer sendiri pakai `sebar serve` atau `sebar build --pratinjau`.",
+        "Add one line to portal.yml, e.g. `url: https://satudata.kotaanda.go.id/`. For a preview on your own "
+        "computer use `sebar serve` or `sebar build --pratinjau`.",
+    ),
 }
 
 TYPE_NAMES: dict[str, tuple[str, str, str]] = {
