@@ -21,9 +21,9 @@ from generator.config import Portal
 from generator.errors import BuildError
 from generator.model import Dataset
 from generator.publications.catalog import publications as read_publications
+from generator.render.api import api_files, catalog_exports
 from generator.render.bps import FILE as MS_INDIKATOR
 from generator.render.bps import ms_indikator_json
-from generator.render.api import api_files, catalog_exports
 from generator.render.charts import FOLDER as CHARTS_FOLDER
 from generator.render.charts import Charts
 from generator.render.datapackage import datapackage_json

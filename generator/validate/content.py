@@ -23,7 +23,13 @@ PAGE_SUFFIXES = (".md", ".html", ".htm", ".xhtml", ".svg")  # files a browser ma
 SCRIPT_SUFFIXES = (".js", ".mjs")
 # Sebar's own files in the site; a content/ file there would be overwritten or break the build.
 RESERVED = ("assets/sebar/", "dataset/", "pagefind/", "grafik/", "api/")
-RESERVED_FILES: tuple[str, ...] = ("katalog/dcat.jsonld", "sitemap.xml", "404.html", "katalog/dcat.ttl", "katalog/dcat.rdf")
+RESERVED_FILES: tuple[str, ...] = (
+    "katalog/dcat.jsonld",
+    "katalog/dcat.ttl",
+    "katalog/dcat.rdf",
+    "sitemap.xml",
+    "404.html",
+)
 # the crawlers' and harvesters' files (render/web.py, render/api.py)
 RESERVED_FILES += ("robots.txt", "feed.xml", "sitemap.xml.gz", "katalog/katalog.csv", "katalog/katalog.json")
 
