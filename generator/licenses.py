@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 
 import yaml
 
-from generator.config import Portal
+from generator.config import License, Portal
 
 REGISTER = Path(__file__).resolve().parent / "licenses.yaml"
 
@@ -43,3 +43,11 @@ def licence(name: str, portal: Portal) -> Licence | None:
         return known[name]
     folded = {key.casefold(): value for key, value in known.items()}
     return folded.get(name.casefold())
+
+
+def registered(written: License, portal: Portal) -> dict[str, str | None]:
+    """A licence as the register names it (its id, title and canonical IRI); as written if unknown."""
+    known = licence(written.name, portal)
+    if known is None:
+        return {"name": written.name, "path": written.path, "title": written.title}
+    return {"name": known.id, "path": known.iri, "title": known.title}

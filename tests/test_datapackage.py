@@ -153,7 +153,7 @@ def test_datapackage_indonesian_formats_schema_is_the_written_one(format_site):
     assert package["licenses"] == [
         {
             "name": "CC-BY-4.0",
-            "title": "Creative Commons Attribution 4.0",
+            "title": "Creative Commons Attribution 4.0 International",  # the register's title
             "path": "https://creativecommons.org/licenses/by/4.0/",
         }
     ]

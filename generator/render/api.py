@@ -21,7 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from generator.config import Portal, Producer
+from generator.licenses import registered
 from generator.model import Dataset
+from generator.render.bps import ms_indikator
 from generator.render.downloads import FORMATS, defused
 from generator.render.web import absolute
 from generator.sop.records import sha256
@@ -134,7 +136,7 @@ def package(portal: Portal, dataset: Dataset) -> dict[str, Any]:
     """package_show's `result`: the keys CKAN's own dictization gives a dataset."""
     spec, meta = dataset.spec, dataset.spec.satudata
     producer = portal.producer(dataset.produsen)
-    licence = spec.licenses[0]
+    licence = registered(spec.licenses[0], portal)
     package_id = stable_id(portal, dataset.url)
     modified = ckan_time(dataset.updated)
     contact = meta.kontak
@@ -151,6 +153,11 @@ def package(portal: Portal, dataset: Dataset) -> dict[str, Any]:
         "sumber_url": meta.sumber.url or "",
         "datapackage": absolute(portal, dataset.url + "datapackage.json"),
     }
+    # BPS statistical metadata (MS-Ind), keyed as its form and as Indonesian CKAN portals show it
+    for key, value in (ms_indikator(portal, dataset) or {}).items():
+        if isinstance(value, list):
+            value = "; ".join(v if isinstance(v, str) else v.get("Nama Variabel", "") for v in value)
+        extras.setdefault(key, value if isinstance(value, str) else json.dumps(value, ensure_ascii=False))
     found = resources(portal, dataset, package_id, modified)
     tags = [{"name": k, "display_name": k, "state": "active", "vocabulary_id": None} for k in spec.keywords]
     return {
@@ -160,9 +167,9 @@ def package(portal: Portal, dataset: Dataset) -> dict[str, Any]:
         "notes": spec.description,
         "url": absolute(portal, dataset.url),
         "version": spec.version,
-        "license_id": licence.name,
-        "license_title": licence.title or licence.name,
-        "license_url": licence.path or "",
+        "license_id": licence["name"],
+        "license_title": licence["title"] or licence["name"],
+        "license_url": licence["path"] or "",
         "author": portal.producer_name(dataset.produsen),
         "author_email": None,
         "maintainer": contact.nama if contact else portal.producer_name(dataset.produsen),
@@ -233,7 +240,7 @@ def catalog_rows(portal: Portal, datasets: list[Dataset]) -> list[dict[str, Any]
                 "wilayah_kode": meta.cakupan.kode,
                 "wilayah": meta.cakupan.nama,
                 "frekuensi": meta.frekuensi,
-                "lisensi": d.spec.licenses[0].name,
+                "lisensi": registered(d.spec.licenses[0], portal)["name"],
                 "diperbarui": d.updated or "",
                 "halaman": absolute(portal, d.url),
                 "unduhan": [absolute(portal, f"{d.url}{r.spec.name}.{ext}") for r in d.resources for ext in r.formats],

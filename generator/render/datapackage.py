@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from generator.config import Portal, ResourceSpec
+from generator.licenses import registered
 from generator.model import Dataset, Resource
 from generator.render.downloads import FORMATS, plain
 from generator.sop.records import sha256
@@ -120,7 +121,7 @@ def datapackage(portal: Portal, dataset: Dataset) -> dict[str, Any]:
             "version": spec.version,
             "created": dataset.updated,  # the last commit of the dataset's folder: never the clock
             "keywords": spec.keywords,
-            "licenses": [lic.model_dump(exclude_none=True) for lic in spec.licenses],
+            "licenses": [registered(lic, portal) for lic in spec.licenses],
             "sources": [{"title": satudata.sumber.nama, "path": satudata.sumber.url}],
             "contributors": [
                 {"title": portal.producer_name(dataset.produsen), "roles": ["publisher"]},

@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from generator.config import Portal
 from generator.errors import BuildError
+from generator.licenses import registered
 from generator.model import FIRST_ROWS, Dataset
 from generator.publications.catalog import Publication
 from generator.render.catalog import schema_org
@@ -119,6 +120,7 @@ class Pages:
         )
         self.env.filters["angka"] = angka
         self.env.filters["tipe"] = lambda name: TYPE_NAMES[name][0]
+        self.env.filters["lisensi"] = lambda written: registered(written, portal)  # name, title, IRI
         self.env.globals.update(portal=portal, front_matter=front_matter, json_ld=json_ld, picture_tabs=picture_tabs)
 
     @property
