@@ -24,6 +24,8 @@ from generator.errors import BuildError
 from generator.licenses import licence
 from generator.model import Dataset
 from generator.publications.catalog import Publication
+from generator.render.bps import FILE as MS_IND
+from generator.render.bps import ms_indikator_json
 from generator.render.downloads import FORMATS
 from generator.sop.records import sha256
 
@@ -275,6 +277,14 @@ class Catalogue:
                 path = dataset.files / name if dataset.files else None
                 if path is not None and path.is_file():
                     self.size(distribution, path.stat().st_size, sha256(path))
+        form = ms_indikator_json(self.portal, dataset)  # BPS statistical metadata, as its own file
+        if form is not None:
+            title = "Metadata Statistik Indikator (MS-Ind)"
+            distribution = self.distribution(
+                node, f"{page}#{MS_IND}", title, page, page + MS_IND, FORMATS["json"], "json"
+            )
+            self.add(distribution, (DCTERMS.license, terms))
+            self.size(distribution, len(form), hashlib.sha256(form).hexdigest())
         return node
 
     def publication(self, publication: Publication, datasets: list[Dataset], files: Mapping[Path, bytes]) -> None:
