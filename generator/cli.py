@@ -58,13 +58,23 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    folder, branch = new_dataset(args.root, args.produsen, args.nama, branch=not args.tanpa_cabang)
+    folder, branch, warnings = new_dataset(
+        args.root, args.produsen, args.nama, branch=not args.tanpa_cabang, data=args.data
+    )
+    for warning in warnings:
+        print(f"Peringatan: {warning}", file=sys.stderr)
     if branch:
         print(f"Cabang baru: {branch}")
-    print(
-        f"Dataset baru dibuat: {folder}/datapackage.yaml — ganti setiap isian [ISI: ...], "
-        "letakkan file data di folder itu, lalu jalankan `sebar check`."
-    )
+    if args.data:
+        print(
+            f"Dataset baru dibuat: {folder}/ berisi {args.data.name} dan datapackage.yaml (kolom, tipe dan pemisah "
+            "dibaca dari file). Ganti setiap isian [ISI: ...] dengan artinya, lalu jalankan `sebar check`."
+        )
+    else:
+        print(
+            f"Dataset baru dibuat: {folder}/datapackage.yaml — letakkan file data di folder itu, ganti setiap "
+            "isian [ISI: ...], lalu jalankan `sebar check`. Lebih mudah: `sebar new dataset ... --data FILE.csv`."
+        )
     return EXIT_OK
 
 
@@ -186,6 +196,9 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("kind", choices=["dataset"])
     new.add_argument("--produsen", required=True, help="kode produsen dari portal.yml")
     new.add_argument("--nama", required=True, help="nama dataset: huruf kecil dan tanda hubung")
+    new.add_argument(
+        "--data", type=Path, default=None, help="file CSV/XLSX yang disalin ke folder dataset; kolomnya dibaca otomatis"
+    )
     new.add_argument("--tanpa-cabang", action="store_true", help="jangan buat cabang Git draf/<produsen>/<nama>")
     new.set_defaults(run=cmd_new)
     riwayat = sub.add_parser("riwayat", parents=[common], help="Riwayat Penyebaran: tampilkan atau catat (catat)")

@@ -142,7 +142,10 @@ def check_dataset(
     except DatasetError as error:
         return None, [read_issue(error, "yaml-error", dataset, file)]
     spec, issues = parse(DatasetSpec, raw, dataset, file)
-    issues += placeholder_issues(raw, dataset, file)
+    placeholders = placeholder_issues(raw, dataset, file)
+    # a placeholder is one message, the one saying what to write, not also "not a valid value" for its key
+    unfilled = {issue.params["key"] for issue in placeholders}
+    issues = [issue for issue in issues if issue.params.get("key") not in unfilled] + placeholders
     if spec is not None:
         issues += check_dataset_meta(spec, portal, folder, file)
         specs = list(spec.resources)
