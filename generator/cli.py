@@ -78,6 +78,26 @@ def cmd_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_template(args: argparse.Namespace) -> int:
+    from generator import templat
+    from generator.sop.roles import read_portal
+
+    path = templat.write_template(read_portal(args.root), args.keluar or Path(templat.NAME))
+    print(
+        f"Templat ditulis: {path}. Isi sheet metadata, kolom dan data, simpan di datasets/<produsen>/<nama>/, "
+        "lalu jalankan `sebar check` (atau unggah lewat halaman web forge)."
+    )
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from generator.templat import import_template
+
+    path = import_template(args.folder)
+    print(f"Ditulis: {path} (dari templat XLSX; datanya tetap di sheet `data`). Jalankan `sebar check`.")
+    return EXIT_OK
+
+
 def cmd_riwayat(args: argparse.Namespace) -> int:
     from generator.sop import records
 
@@ -201,6 +221,14 @@ def parser() -> argparse.ArgumentParser:
     )
     new.add_argument("--tanpa-cabang", action="store_true", help="jangan buat cabang Git draf/<produsen>/<nama>")
     new.set_defaults(run=cmd_new)
+    template = sub.add_parser(
+        "template", parents=[common], help="tulis templat-dataset.xlsx: metadata, kolom dan data tanpa YAML"
+    )
+    template.add_argument("--keluar", type=Path, default=None, help="file tujuan (bawaan: templat-dataset.xlsx)")
+    template.set_defaults(run=cmd_template)
+    imports = sub.add_parser("import", parents=[common], help="tulis datapackage.yaml dari templat XLSX yang terisi")
+    imports.add_argument("folder", type=Path, help="folder dataset berisi templat yang terisi")
+    imports.set_defaults(run=cmd_import)
     riwayat = sub.add_parser("riwayat", parents=[common], help="Riwayat Penyebaran: tampilkan atau catat (catat)")
     riwayat.add_argument("aksi", nargs="?", choices=["catat"], help="catat: tambahkan peristiwa ke cabang riwayat")
     riwayat.add_argument("--format", choices=["text", "csv", "json"], default="text")
