@@ -58,13 +58,43 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    folder, branch = new_dataset(args.root, args.produsen, args.nama, branch=not args.tanpa_cabang)
+    folder, branch, warnings = new_dataset(
+        args.root, args.produsen, args.nama, branch=not args.tanpa_cabang, data=args.data
+    )
+    for warning in warnings:
+        print(f"Peringatan: {warning}", file=sys.stderr)
     if branch:
         print(f"Cabang baru: {branch}")
+    if args.data:
+        print(
+            f"Dataset baru dibuat: {folder}/ berisi {args.data.name} dan datapackage.yaml (kolom, tipe dan pemisah "
+            "dibaca dari file). Ganti setiap isian [ISI: ...] dengan artinya, lalu jalankan `sebar check`."
+        )
+    else:
+        print(
+            f"Dataset baru dibuat: {folder}/datapackage.yaml — letakkan file data di folder itu, ganti setiap "
+            "isian [ISI: ...], lalu jalankan `sebar check`. Lebih mudah: `sebar new dataset ... --data FILE.csv`."
+        )
+    return EXIT_OK
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    from generator import templat
+    from generator.sop.roles import read_portal
+
+    path = templat.write_template(read_portal(args.root), args.keluar or Path(templat.NAME))
     print(
-        f"Dataset baru dibuat: {folder}/datapackage.yaml — ganti setiap isian [ISI: ...], "
-        "letakkan file data di folder itu, lalu jalankan `sebar check`."
+        f"Templat ditulis: {path}. Isi sheet metadata, kolom dan data, simpan di datasets/<produsen>/<nama>/, "
+        "lalu jalankan `sebar check` (atau unggah lewat halaman web forge)."
     )
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from generator.templat import import_template
+
+    path = import_template(args.folder)
+    print(f"Ditulis: {path} (dari templat XLSX; datanya tetap di sheet `data`). Jalankan `sebar check`.")
     return EXIT_OK
 
 
@@ -186,8 +216,19 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("kind", choices=["dataset"])
     new.add_argument("--produsen", required=True, help="kode produsen dari portal.yml")
     new.add_argument("--nama", required=True, help="nama dataset: huruf kecil dan tanda hubung")
+    new.add_argument(
+        "--data", type=Path, default=None, help="file CSV/XLSX yang disalin ke folder dataset; kolomnya dibaca otomatis"
+    )
     new.add_argument("--tanpa-cabang", action="store_true", help="jangan buat cabang Git draf/<produsen>/<nama>")
     new.set_defaults(run=cmd_new)
+    template = sub.add_parser(
+        "template", parents=[common], help="tulis templat-dataset.xlsx: metadata, kolom dan data tanpa YAML"
+    )
+    template.add_argument("--keluar", type=Path, default=None, help="file tujuan (bawaan: templat-dataset.xlsx)")
+    template.set_defaults(run=cmd_template)
+    imports = sub.add_parser("import", parents=[common], help="tulis datapackage.yaml dari templat XLSX yang terisi")
+    imports.add_argument("folder", type=Path, help="folder dataset berisi templat yang terisi")
+    imports.set_defaults(run=cmd_import)
     riwayat = sub.add_parser("riwayat", parents=[common], help="Riwayat Penyebaran: tampilkan atau catat (catat)")
     riwayat.add_argument("aksi", nargs="?", choices=["catat"], help="catat: tambahkan peristiwa ke cabang riwayat")
     riwayat.add_argument("--format", choices=["text", "csv", "json"], default="text")

@@ -31,8 +31,17 @@ UNCLOSED = re.compile(r"""^[^#"':]*:[ \t]+(?:(["'])(?:(?!\1).)*|\[[^\]]*|\{[^}]*
 
 
 def discover(root: Path) -> list[Path]:
-    """Every datasets/<produsen>/<dataset>/datapackage.yaml, in a stable order."""
-    return sorted((root / "datasets").glob("*/*/datapackage.yaml"))
+    """Every datasets/<produsen>/<dataset>/datapackage.yaml, or the filled XLSX template of a folder without
+    one (generator/templat.py), in a stable order."""
+    from generator.templat import template_in
+
+    found = sorted((root / "datasets").glob("*/*/datapackage.yaml"))
+    folders = {path.parent for path in found}
+    for folder in sorted({p.parent for p in (root / "datasets").glob("*/*/*.xlsx")} - folders):
+        template = template_in(folder)
+        if template is not None:
+            found.append(template)
+    return sorted(found)
 
 
 FILE_KINDS = ((stat.S_ISDIR, "folder"), (stat.S_ISFIFO, "FIFO (pipa bernama)"), (stat.S_ISSOCK, "soket"))

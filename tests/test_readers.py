@@ -21,7 +21,7 @@ from generator import load
 from generator.config import Batas, Dialect
 from generator.errors import DatasetError
 from generator.limits import FileProblem
-from generator.scaffold import TEMPLATE
+from generator.scaffold import template, to_yaml
 from generator.validate import check
 from generator.validate.metadata import PLACEHOLDER
 from tests.helpers import DATA, ROOT
@@ -202,10 +202,10 @@ def test_check_real_title_starting_with_isi_is_not_a_placeholder(tmp_path):
 def test_scaffold_template_every_placeholder_is_detected():
     from generator.validate.metadata import placeholder_issues
 
-    raw = yaml.safe_load(TEMPLATE.format(nama="x", produsen="dinkes", topik="lainnya", tahun=2026))
-    found = placeholder_issues(raw, "dinkes/x", "datapackage.yaml")
-    values = [line for line in TEMPLATE.splitlines() if not line.lstrip().startswith("#")]
-    assert len(found) == sum(line.count(PLACEHOLDER) for line in values) == 7
+    text = to_yaml(template("x", "dinkes", ["lainnya"]))
+    found = placeholder_issues(yaml.safe_load(text), "dinkes/x", "datapackage.yaml")
+    values = [line for line in text.splitlines() if not line.lstrip().startswith("#")]
+    assert len(found) == sum(line.count(PLACEHOLDER) for line in values) == 18
 
 
 # --- CSV and limits ------------------------------------------------------------------------

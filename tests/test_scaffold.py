@@ -19,11 +19,14 @@ def test_new_dataset_makes_draft_branch_and_template(tmp_path):
     assert "Cabang baru: draf/opendata-jabar/imunisasi-dasar-2025" in run.stdout
     assert git(root, "branch", "--show-current").strip() == "draf/opendata-jabar/imunisasi-dasar-2025"
     folder = root / "datasets" / "opendata-jabar" / "imunisasi-dasar-2025"
-    assert sorted(p.name for p in folder.iterdir()) == ["data.csv", "datapackage.yaml"]
+    # no template data.csv: the check would describe a file the operator never wrote
+    assert sorted(p.name for p in folder.iterdir()) == ["datapackage.yaml"]
 
     check = sebar(root, "check")
     assert check.returncode == 1
     assert "Isian `title` masih berisi teks contoh: [ISI: judul dataset] [placeholder]" in check.stdout
+    assert "Isian `satudata.periode` masih berisi teks contoh" in check.stdout  # no plausible default year
+    assert "Isian `licenses[0].name` masih berisi teks contoh" in check.stdout
     assert "Isian `satudata.cakupan.kode` masih berisi teks contoh" in check.stdout
     assert "Traceback" not in check.stderr
 

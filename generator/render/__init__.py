@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from generator import templat
 from generator.config import Portal
 from generator.errors import BuildError
 from generator.model import Dataset
@@ -121,6 +122,7 @@ def render(
         sync.put_bytes(relative, data)
     sync.put_bytes(Path(FEED), atom_feed(portal, public, publications, dates))
     sync.put_bytes(Path("robots.txt"), robots_txt(portal))
+    sync.put_bytes(Path("bantuan") / templat.NAME, templat.stable(templat.workbook(portal)))  # the help page links it
     page_list = [page for page in written if page.suffix == ".md"]
     sitemap = sitemap_xml(portal, page_dates(portal, page_list, dates, public, publications, records))
     sync.put_bytes(Path("sitemap.xml"), sitemap)

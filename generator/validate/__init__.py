@@ -14,6 +14,7 @@ from generator.errors import DatasetError
 from generator.model import Dataset, Resource
 from generator.render.downloads import XLSX_ROWS, ResourceWriter
 from generator.sop.roles import codeowners_issues
+from generator.templat import locate, read_template
 from generator.validate.content import check_content, link_issues
 from generator.validate.metadata import (
     check_dataset_meta,
@@ -137,12 +138,21 @@ def check_dataset(
     folder = path.parent
     dataset, file = f"{folder.parent.name}/{folder.name}", path.relative_to(root).as_posix()
     limits: Batas = portal.batas
+    cells: dict[str, str] | None = None  # a filled XLSX template: the cell of each key
     try:
-        raw = load.read_yaml(path, limits)
+        if path.suffix == ".xlsx":
+            raw, cells = read_template(path)
+        else:
+            raw = load.read_yaml(path, limits)
     except DatasetError as error:
-        return None, [read_issue(error, "yaml-error", dataset, file)]
+        return None, [
+            read_issue(error, "susun-templat-rusak" if path.suffix == ".xlsx" else "yaml-error", dataset, file)
+        ]
     spec, issues = parse(DatasetSpec, raw, dataset, file)
-    issues += placeholder_issues(raw, dataset, file)
+    placeholders = placeholder_issues(raw, dataset, file)
+    # a placeholder is one message, the one saying what to write, not also "not a valid value" for its key
+    unfilled = {issue.params["key"] for issue in placeholders}
+    issues = [issue for issue in issues if issue.params.get("key") not in unfilled] + placeholders
     if spec is not None:
         issues += check_dataset_meta(spec, portal, folder, file)
         specs = list(spec.resources)
@@ -172,6 +182,8 @@ def check_dataset(
             continue
         issues += checked[1]
         resources.append(checked[0])
+    if cells is not None:
+        issues = locate(issues, cells)
     if not public:  # a non-public dataset's cells never reach a (public) CI log
         issues = [replace(issue, private=True) for issue in issues]
     if spec is None or any(issue.severity == "error" for issue in issues):

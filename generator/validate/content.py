@@ -32,6 +32,7 @@ RESERVED_FILES: tuple[str, ...] = (
 )
 # the crawlers' and harvesters' files (render/web.py, render/api.py)
 RESERVED_FILES += ("robots.txt", "feed.xml", "sitemap.xml.gz", "katalog/katalog.csv", "katalog/katalog.json")
+RESERVED_FILES += ("bantuan/templat-dataset.xlsx",)  # the spreadsheet template (generator/templat.py)
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.DOTALL | re.MULTILINE)
@@ -108,7 +109,7 @@ def generated_paths(portal: Portal, datasets: list[Dataset]) -> set[str]:
             pages.append(f"{dataset.url}datapackage.json")
             for resource in dataset.resources:
                 pages += [f"{dataset.url}{resource.spec.name}.{suffix}" for suffix in ("csv", "json", "xlsx")]
-    return {*pages, "katalog/dcat.jsonld", "katalog/dcat.ttl", "katalog/dcat.rdf"}
+    return {*pages, "katalog/dcat.jsonld", "katalog/dcat.ttl", "katalog/dcat.rdf", "bantuan/templat-dataset.xlsx"}
 
 
 def line_of(text: str, offset: int) -> int:

@@ -799,6 +799,15 @@ MESSAGES: dict[str, Message] = {
         "Add one line to portal.yml, e.g. `url: https://satudata.kotaanda.go.id/`. For a preview on your own "
         "computer use `sebar serve` or `sebar build --pratinjau`.",
     ),
+    "susun-templat-rusak": Message(
+        E,
+        "Templat XLSX dataset tidak dapat dibaca: {detail}",
+        "The dataset's XLSX template cannot be read: {detail}",
+        "Unduh templat baru (Bantuan > templat-dataset.xlsx atau `sebar template`), salin isian Anda ke "
+        "sheet metadata, kolom dan data, lalu simpan sebagai .xlsx.",
+        "Download a new template (Bantuan > templat-dataset.xlsx or `sebar template`), copy your entries into "
+        "the metadata, kolom and data sheets, then save as .xlsx.",
+    ),
 }
 
 TYPE_NAMES: dict[str, tuple[str, str, str]] = {
