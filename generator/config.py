@@ -189,6 +189,9 @@ class Portal(Strict):
     )
     publikasi: Publikasi = Field(default=Publikasi(), description="Tujuan penyebarluasan (`sebar publish`).")
     lisensi: list[Lisensi] = Field(default=[], description="Lisensi buatan portal, di samping daftar lisensi Sebar.")
+    laporan_url: str | None = Field(
+        default=None, pattern=URL, description="Halaman laporan/pertanyaan data, mis. halaman issue repositori."
+    )
 
     @field_validator("topik")
     @classmethod
@@ -369,6 +372,15 @@ class KodeWilayah(Strict):
     )
 
 
+class Tampil(Strict):
+    """How the dataset page shows a column (a Table Schema extension; the downloads keep every column)."""
+
+    sembunyi: bool | None = Field(
+        default=None,
+        description="`true`: kolom disembunyikan di tabel (pembaca dapat menampilkannya); `false`: selalu tampil.",
+    )
+
+
 class FieldSpec(BaseModel):
     """A Table Schema field; Table Schema keys we do not use pass through to frictionless."""
 
@@ -382,6 +394,7 @@ class FieldSpec(BaseModel):
     unit: Name | None = Field(default=None, description="Satuan, mis. jiwa, ribu rupiah.")
     kode: KodeWilayah | None = Field(default=None, description="Daftar kode wilayah yang dipakai kolom ini.")
     variabel: Variabel | None = Field(default=None, description="Metadata statistik variabel (MS-Var, BPS).")
+    tampil: Tampil | None = Field(default=None, description="Cara kolom tampil di tabel halaman dataset (opsional).")
 
     def option(self, key: str) -> Any:
         """A Table Schema key passed through as written (decimalChar, groupChar, constraints...)."""

@@ -329,7 +329,8 @@ def test_downloads_resolve_and_row_counts_match_table(dataset_page: Page) -> Non
 
     bodies = {}
     for name in ("CSV", "XLSX", "JSON"):
-        link = dataset_page.locator(".sebar-unduh").get_by_role("link", name=name, exact=True)
+        label = "Unduh " + ("Excel" if name == "XLSX" else name)
+        link = dataset_page.locator(".sebar-unduh").get_by_role("link", name=label, exact=True)
         expect(link).to_be_visible()
         response = dataset_page.request.get(link.evaluate("a => a.href"))
         assert response.status == 200, name
@@ -359,7 +360,7 @@ def test_nojs_dataset_page_shows_first_rows_and_downloads(browser: Browser, site
         assert [r[0] for r in rows] == [str(i) for i in range(1, PER_PAGE + 1)]
         expect(p.locator(".sebar-tabel tbody tr")).to_have_count(PER_PAGE)
         expect(p.locator(".sebar-tabel__info")).to_have_text(f"Baris 1–{PER_PAGE} dari {len(records(demo_site))}")
-        for name, href in (("CSV", "data.csv"), ("XLSX", "data.xlsx"), ("JSON", "data.json")):
+        for name, href in (("Unduh CSV", "data.csv"), ("Unduh Excel", "data.xlsx"), ("Unduh JSON", "data.json")):
             link = p.locator(".sebar-unduh").get_by_role("link", name=name, exact=True)
             expect(link).to_be_visible()
             expect(link).to_have_attribute("href", href)
@@ -388,9 +389,16 @@ def test_mobile_dataset_page_has_no_horizontal_scroll(browser: Browser, site_url
         wrapper = p.locator(".sebar-tabel__gulir")
         box = wrapper.bounding_box()
         assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 360 + 1
-        # The wide table scrolls inside its own wrapper instead of the page.
+        # Redundant columns are hidden: the table fits. With every column shown (the column chooser),
+        # the wide table scrolls inside its own wrapper instead of the page, and says so.
         assert wrapper.evaluate("e => getComputedStyle(e).overflowX") == "auto"
+        assert not wrapper.evaluate("e => e.scrollWidth > e.clientWidth")
+        p.locator(".sebar-tabel__kolom summary").click()
+        for box in p.locator(".sebar-tabel__kolom input").all():
+            box.check()
         assert wrapper.evaluate("e => e.scrollWidth > e.clientWidth")
+        assert p.evaluate("document.documentElement.scrollWidth") <= 360 + 1
+        expect(p.locator(".sebar-tabel__geser")).to_be_visible()
         p.screenshot(path="/tmp/sebar-mobile.png", full_page=True)
     finally:
         context.close()

@@ -33,6 +33,29 @@
     return String(value);
   }
 
+  function nilaiSegi(v) {
+    // a cell as the page's facet buttons write it (generator/render/datapage.py cell)
+    return v === null || v === undefined ? "" : String(v);
+  }
+
+  function selCsv(v) {
+    // a CSV cell as the site's own CSV writes it: quoted when needed, formulas defused
+    var s = nilaiSegi(v);
+    if (typeof v === "string" && /^[=+\-@\t\r]/.test(s) && !/^[+-][0-9.,\s]*$/.test(s)) s = "'" + s;
+    return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+  }
+
+  function sitasi() {
+    // the access date is the reader's today; without JavaScript the citation says where it goes
+    var tanggal = new Intl.DateTimeFormat("id-ID", { day: "numeric", month: "long", year: "numeric" });
+    document.querySelectorAll(".sebar-sitasi__akses").forEach(function (el) {
+      el.textContent = "Diakses " + tanggal.format(new Date()) + ".";
+    });
+    document.querySelectorAll(".sebar-sitasi__alamat").forEach(function (el) {
+      if (!/^https?:/.test(el.textContent)) el.textContent = location.href.split("#")[0];
+    });
+  }
+
   function Tabel(root) {
     var self = this;
     this.root = root;
@@ -40,6 +63,11 @@
     this.total = parseInt(root.dataset.baris, 10) || 0;
     var th = root.querySelectorAll("thead th");
     this.kolom = Array.prototype.map.call(th, function (el) { return el.dataset.tipe; });
+    this.nama = Array.prototype.map.call(th, function (el) { return el.dataset.kolom; });
+    this.sembunyi = Array.prototype.map.call(th, function (el) { return el.classList.contains("sebar-sembunyi"); });
+    this.saring = {}; // column number -> the facet value its rows must have
+    this.gulir = root.querySelector(".sebar-tabel__gulir");
+    this.geser = root.querySelector(".sebar-tabel__geser");
     this.tbody = root.querySelector("tbody");
     this.info = root.querySelector(".sebar-tabel__info");
     this.cari = root.querySelector(".sebar-tabel__cari");
@@ -59,6 +87,21 @@
       tunda = setTimeout(function () { self.halaman = 0; self.segarkan(); }, 150);
     });
     this.sebelumnya.addEventListener("click", function () { self.halaman -= 1; self.segarkan(); });
+    root.querySelectorAll(".sebar-segi button").forEach(function (tombol) {
+      tombol.addEventListener("click", function () { self.pilihSegi(tombol); });
+    });
+    root.querySelectorAll(".sebar-tabel__kolom input").forEach(function (kotak) {
+      kotak.addEventListener("change", function () {
+        self.sembunyi[parseInt(kotak.dataset.kolom, 10)] = !kotak.checked;
+        self.terapkanKolom();
+      });
+    });
+    var saringan = root.querySelector('[data-aksi="unduh-saringan"]');
+    if (saringan) saringan.addEventListener("click", function () { self.unduhSaringan(); });
+    // the box changes width with the window and when its tab is shown: the hint follows
+    if (window.ResizeObserver && this.gulir) new ResizeObserver(function () { self.periksaGeser(); }).observe(this.gulir);
+    else window.addEventListener("resize", function () { self.periksaGeser(); });
+    this.terapkanKolom();
     this.berikutnya.addEventListener("click", function () { self.halaman += 1; self.segarkan(); });
     root.querySelectorAll("thead th button").forEach(function (tombol, i) {
       tombol.addEventListener("click", function () {
@@ -200,15 +243,14 @@
         }
         self.gambar(h.baris, mulai, h.n, h.lebih);
       });
-    } else if (!q && !this.urut) {
+    } else if (!q && !this.urut && !Object.keys(this.saring).length) {
       this.halaman = this.batasi(this.total);
       var awal = this.halaman * this.perHalaman;
       kerja = this.rentang(awal, Math.min(awal + this.perHalaman, this.total)).then(function (potong) {
         self.gambar(potong, awal, self.total);
       });
     } else {
-      kerja = this.rentang(0, this.total).then(function (baris) {
-        var hasil = q ? baris.filter(function (b) { return b.cari.indexOf(q) !== -1; }) : baris.slice();
+      kerja = this.tersaring(q).then(function (hasil) {
         if (self.urut) {
           var k = self.urut.kolom, arah = self.urut.arah === "ascending" ? 1 : -1;
           hasil.sort(function (a, b) {
@@ -234,18 +276,78 @@
     });
   };
 
+  Tabel.prototype.tersaring = function (q) {
+    // every row matching the search words and the chosen facet values, in the table's order
+    var saring = this.saring, kolom = Object.keys(saring);
+    return this.rentang(0, this.total).then(function (baris) {
+      return baris.filter(function (b) {
+        if (q && b.cari.indexOf(q) === -1) return false;
+        return kolom.every(function (k) { return nilaiSegi(b[k]) === saring[k]; });
+      });
+    });
+  };
+
+  Tabel.prototype.pilihSegi = function (tombol) {
+    // one value per column; pressing the chosen one again shows all rows again
+    var k = tombol.dataset.kolom, pilih = tombol.getAttribute("aria-pressed") !== "true";
+    tombol.parentNode.querySelectorAll("button").forEach(function (b) { b.setAttribute("aria-pressed", "false"); });
+    if (pilih) { this.saring[k] = tombol.dataset.nilai; tombol.setAttribute("aria-pressed", "true"); }
+    else delete this.saring[k];
+    this.halaman = 0;
+    this.segarkan();
+  };
+
+  Tabel.prototype.unduhSaringan = function () {
+    // the rows the reader sees (all pages), as a CSV file made here: nothing is asked of a server
+    var self = this, q = this.cari.value.trim().toLowerCase();
+    return this.tersaring(q).then(function (hasil) {
+      var baris = [self.nama].concat(hasil).map(function (b) {
+        return self.nama.map(function (_, i) { return selCsv(b[i]); }).join(",");
+      });
+      var berkas = new Blob(["\ufeff" + baris.join("\r\n") + "\r\n"], { type: "text/csv;charset=utf-8" });
+      var a = document.createElement("a");
+      a.href = URL.createObjectURL(berkas);
+      a.download = (self.root.dataset.unduh || "data") + "-saringan.csv";
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(function () { URL.revokeObjectURL(a.href); }, 10000);
+    }).catch(function () {
+      self.info.textContent = "Data tabel gagal dimuat; coba lagi atau unduh file CSV.";
+    });
+  };
+
+  Tabel.prototype.terapkanKolom = function () {
+    // hidden columns stay in the table (display: none); the first shown one stays in view sideways
+    var sembunyi = this.sembunyi, lekat = sembunyi.indexOf(false);
+    this.root.querySelectorAll(".sebar-data tr").forEach(function (tr) {
+      Array.prototype.forEach.call(tr.cells, function (sel, i) {
+        sel.classList.toggle("sebar-sembunyi", Boolean(sembunyi[i]));
+        sel.classList.toggle("sebar-lekat", i === lekat);
+      });
+    });
+    this.periksaGeser();
+  };
+
+  Tabel.prototype.periksaGeser = function () {
+    // the hint shows only while the table is wider than its box
+    if (this.geser && this.gulir) this.geser.hidden = this.gulir.scrollWidth <= this.gulir.clientWidth + 1;
+  };
+
   Tabel.prototype.batasi = function (n) {
     return Math.min(Math.max(0, this.halaman), Math.max(0, Math.ceil(n / this.perHalaman) - 1));
   };
 
   Tabel.prototype.gambar = function (potong, awal, n, lebih) {
     // potong: the rows to show; awal: the first one's index; n: how many rows match (lebih: at least n)
-    var self = this, frag = document.createDocumentFragment();
+    var self = this, frag = document.createDocumentFragment(), lekat = this.sembunyi.indexOf(false);
     potong.forEach(function (b) {
       var tr = document.createElement("tr");
       b.forEach(function (v, i) {
         var td = document.createElement("td");
         if (self.kolom[i] === "integer" || self.kolom[i] === "number") td.className = "angka";
+        if (self.sembunyi[i]) td.classList.add("sebar-sembunyi");
+        if (i === lekat) td.classList.add("sebar-lekat");
         td.textContent = teks(v, self.kolom[i]);
         tr.appendChild(td);
       });
@@ -259,6 +361,7 @@
       : "Tidak ada baris yang cocok.";
     this.sebelumnya.disabled = this.halaman === 0;
     this.berikutnya.disabled = awal + this.perHalaman >= n;
+    this.periksaGeser();
   };
 
   Tabel.prototype.perbaruiTombol = function (n) {
@@ -469,6 +572,7 @@
     if (window.document$) window.document$.subscribe(function () { setTimeout(fokusGulir, 0); });
     else navigasi();
     document.querySelectorAll(".sebar-tabel").forEach(function (el) { el.sebarTabel = new Tabel(el); });
+    sitasi();
     var form = document.getElementById("sebar-saring");
     if (form) saringKatalog(form);
     var hasil = document.getElementById("sebar-hasil");

@@ -21,6 +21,8 @@ from generator.model import FIRST_ROWS, Dataset
 from generator.publications.catalog import Publication
 from generator.render.catalog import schema_org
 from generator.render.charts import Charts
+from generator.render.datapage import globals_ as datapage_globals
+from generator.render.datapage import table_view
 from generator.render.downloads import CHUNK, plain
 from generator.render.picture import Picture, picture
 from generator.render.riwayat import helpers as riwayat_helpers
@@ -122,6 +124,7 @@ class Pages:
         self.env.filters["tipe"] = lambda name: TYPE_NAMES[name][0]
         self.env.filters["lisensi"] = lambda written: registered(written, portal)  # name, title, IRI
         self.env.globals.update(portal=portal, front_matter=front_matter, json_ld=json_ld, picture_tabs=picture_tabs)
+        self.env.globals.update(datapage_globals(portal))
 
     @property
     def boundaries(self) -> Boundaries:
@@ -220,6 +223,7 @@ class Pages:
                 "dataset.md",
                 dataset=dataset,
                 picture=self.picture(dataset),
+                views=[table_view(dataset, resource) for resource in dataset.resources],
                 first_rows=FIRST_ROWS,
                 chunk=CHUNK,
                 big_rows=BIG_ROWS,
