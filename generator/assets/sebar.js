@@ -390,10 +390,16 @@
     }
   }
 
+  // "per kecamatan", "setiap kabupaten/kota": the level of detail a reader asks for, not words to find
+  var TINGKAT = /\s*\b(?:per|setiap|tiap|menurut)\s+(provinsi|kabupaten\/kota|kabupaten|kota|kecamatan|desa\/kelurahan|desa|kelurahan)\b\s*/i;
+  var NAMA_TINGKAT = { kabupaten: "kabupaten/kota", kota: "kabupaten/kota", desa: "desa/kelurahan", kelurahan: "desa/kelurahan" };
+
   function cari(form, hasil, status) {
-    // results from Pagefind's index in /pagefind/, built by `sebar build`; all local files
+    // results from Pagefind's index in /pagefind/, built by `sebar build`; all local files. Each page
+    // carries its kind (filter `jenis`: dataset, publikasi, bantuan) and badges (meta), theme/main.html.
     var akar = new URL(form.dataset.akar, location.href);
-    var mesin = null, giliran = 0;
+    var pilihan = document.getElementById("sebar-cari-jenis");
+    var mesin = null, giliran = 0, terakhir = [];
     function muat() {
       if (!mesin) {
         mesin = import(new URL("pagefind/pagefind.js", akar).href).then(function (pf) {
@@ -406,52 +412,154 @@
       // an inert document: nothing in it loads or runs
       return new DOMParser().parseFromString(s, "text/html").documentElement.textContent;
     }
+    function jenisDipilih() {
+      var r = pilihan && pilihan.querySelector("input:checked");
+      return r ? r.value : "";
+    }
+    function telusuri(pf, q) {
+      // every word must match (Pagefind); when no page has them all, pages with most of the words
+      return pf.search(q).then(function (s) {
+        var kata = q.split(/\s+/).filter(Boolean);
+        if (s.results.length || kata.length < 2) return { hasil: s.results, sebagian: false };
+        return Promise.all(kata.map(function (k) { return pf.search(k); })).then(function (semua) {
+          var skor = {};
+          semua.forEach(function (s) {
+            s.results.forEach(function (r) {
+              var e = skor[r.id] || (skor[r.id] = { r: r, kata: 0, nilai: 0 });
+              e.kata += 1;
+              e.nilai += r.score;
+            });
+          });
+          var daftar = Object.keys(skor).map(function (id) { return skor[id]; });
+          daftar.sort(function (a, b) { return b.kata - a.kata || b.nilai - a.nilai; });
+          return { hasil: daftar.map(function (e) { return e.r; }), sebagian: daftar.length > 0 };
+        });
+      });
+    }
+    function peringkat(data, q, tingkat) {
+      // a page whose own keyword is what the reader typed ("penduduk"), and a dataset at the level of
+      // detail asked for, come before the pages that merely mention the words; else Pagefind's order
+      var teks = " " + q.toLowerCase().replace(/\s+/g, " ") + " ";
+      data.forEach(function (d, i) {
+        var kunci = (d.meta.kata_kunci || "").toLowerCase().split(";").map(function (k) { return k.trim(); });
+        d.nilai = -i;
+        if (kunci.some(function (k) { return k && teks.indexOf(" " + k + " ") !== -1; })) d.nilai += 1000;
+        if (tingkat && (d.meta.tingkat || "").toLowerCase() === tingkat) d.nilai += 2000;
+      });
+      return data.slice().sort(function (a, b) { return b.nilai - a.nilai; });
+    }
+    function lencana(teks, kelas) {
+      var span = document.createElement("span");
+      span.className = kelas;
+      span.textContent = teks;
+      return span;
+    }
+    function gambar(q) {
+      // the results of the chosen kind, with each kind's count on its choice
+      var jenis = jenisDipilih(), jumlah = { "": terakhir.length };
+      terakhir.forEach(function (d) {
+        var j = (d.filters.jenis || [""])[0];
+        jumlah[j] = (jumlah[j] || 0) + 1;
+      });
+      if (pilihan) {
+        pilihan.querySelectorAll("input").forEach(function (r) {
+          r.parentNode.querySelector(".sebar-jenis__jumlah").textContent = "(" + (jumlah[r.value] || 0) + ")";
+        });
+      }
+      var tampil = terakhir.filter(function (d) { return !jenis || (d.filters.jenis || []).indexOf(jenis) !== -1; });
+      var frag = document.createDocumentFragment();
+      tampil.slice(0, 20).forEach(function (d) {
+        var li = document.createElement("li"), a = document.createElement("a"), p = document.createElement("p");
+        var j = (d.filters.jenis || [""])[0];
+        li.className = "sebar-hasil__item";
+        li.dataset.jenis = j;
+        li.appendChild(lencana(d.meta.jenis || j, "sebar-lencana sebar-lencana--" + j));
+        a.href = d.url;
+        a.className = "sebar-hasil__judul";
+        a.textContent = d.meta.title || d.url;
+        li.appendChild(a);
+        var badges = ["produsen", "periode", "tingkat"].filter(function (k) { return d.meta[k]; });
+        if (badges.length) {
+          var meta = document.createElement("p");
+          meta.className = "sebar-kartu__meta";
+          badges.forEach(function (k, i) {
+            if (i) meta.appendChild(document.createTextNode(" · "));
+            meta.appendChild(lencana((k === "tingkat" ? "rincian: " : k === "periode" ? "periode " : "") + d.meta[k], "sebar-hasil__" + k));
+          });
+          li.appendChild(meta);
+        }
+        // the excerpt is the page's text (entities escaped) with <mark> around the words found:
+        // rebuilt from text nodes and <mark> elements, never parsed as HTML into the page
+        d.excerpt.split(/(<\/?mark>)/).reduce(function (tanda, bagian) {
+          if (bagian === "<mark>" || bagian === "</mark>") return bagian === "<mark>";
+          var teks = document.createTextNode(uraiEntitas(bagian.replace(/<[^>]*>/g, "")));
+          if (!tanda) { p.appendChild(teks); return tanda; }
+          var m = document.createElement("mark");
+          m.appendChild(teks);
+          p.appendChild(m);
+          return tanda;
+        }, false);
+        li.appendChild(p);
+        frag.appendChild(li);
+      });
+      hasil.replaceChildren(frag);
+      var catatan = terakhir.catatan ? " " + terakhir.catatan : "";
+      status.textContent = tampil.length
+        ? tampil.length + " hasil untuk “" + q + "”" + (tampil.length > 20 ? " (20 teratas)" : "") + "." + catatan
+        : "Tidak ada hasil untuk “" + q + "”" + (jenis ? " di jenis ini" : "") + ". Coba kata lain, atau telusuri Katalog.";
+    }
     function tampilkan(q) {
       var nomor = (giliran += 1);
-      if (!q.trim()) { hasil.replaceChildren(); status.textContent = ""; return; }
+      if (!q.trim()) { hasil.replaceChildren(); status.textContent = ""; terakhir = []; return; }
       status.textContent = "Mencari…";
-      muat().then(function (pf) { return pf.search(q); }).then(function (cari) {
-        return Promise.all(cari.results.slice(0, 20).map(function (r) { return r.data(); })).then(function (data) {
+      var m = q.match(TINGKAT), tingkat = null, inti = q;
+      if (m) {
+        tingkat = NAMA_TINGKAT[m[1].toLowerCase()] || m[1].toLowerCase();
+        inti = q.replace(TINGKAT, " ").trim() || q;
+      }
+      muat().then(function (pf) { return telusuri(pf, inti); }).then(function (temuan) {
+        return Promise.all(temuan.hasil.slice(0, 60).map(function (r) { return r.data(); })).then(function (data) {
           if (nomor !== giliran) return; // a newer query is under way
-          var frag = document.createDocumentFragment();
-          data.forEach(function (d) {
-            var li = document.createElement("li"), a = document.createElement("a"), p = document.createElement("p");
-            a.href = d.url;
-            a.textContent = d.meta.title || d.url;
-            // the excerpt is the page's text (entities escaped) with <mark> around the words found:
-            // rebuilt from text nodes and <mark> elements, never parsed as HTML into the page
-            d.excerpt.split(/(<\/?mark>)/).reduce(function (tanda, bagian) {
-              if (bagian === "<mark>" || bagian === "</mark>") return bagian === "<mark>";
-              var teks = document.createTextNode(uraiEntitas(bagian.replace(/<[^>]*>/g, "")));
-              if (!tanda) { p.appendChild(teks); return tanda; }
-              var m = document.createElement("mark");
-              m.appendChild(teks);
-              p.appendChild(m);
-              return tanda;
-            }, false);
-            li.append(a, p);
-            frag.appendChild(li);
-          });
-          hasil.replaceChildren(frag);
-          status.textContent = cari.results.length
-            ? cari.results.length + " hasil untuk “" + q + "”" + (cari.results.length > 20 ? " (20 teratas)" : "")
-            : "Tidak ada hasil untuk “" + q + "”. Coba kata lain, atau telusuri Katalog.";
+          terakhir = peringkat(data, inti, tingkat);
+          var notes = [];
+          if (temuan.sebagian) notes.push("Tidak ada halaman yang memuat semua kata; ditampilkan yang memuat sebagian.");
+          if (tingkat && !terakhir.some(function (d) { return (d.meta.tingkat || "").toLowerCase() === tingkat; })) {
+            notes.push("Belum ada data per " + tingkat + "; ditampilkan data yang paling mendekati.");
+          }
+          terakhir.catatan = notes.join(" ");
+          gambar(q);
         });
       }).catch(function () {
         status.textContent = "Pencarian gagal dimuat; telusuri Katalog.";
       });
     }
     var tunda;
+    function alamat() {
+      var params = new URLSearchParams();
+      if (form.q.value) params.set("q", form.q.value);
+      if (jenisDipilih()) params.set("jenis", jenisDipilih());
+      history.replaceState(null, "", params.toString() ? "?" + params : location.pathname); // a search can be shared
+    }
     form.addEventListener("submit", function (e) {
       e.preventDefault();
-      history.replaceState(null, "", "?q=" + encodeURIComponent(form.q.value));
+      alamat();
       tampilkan(form.q.value);
     });
     form.q.addEventListener("input", function () {
       clearTimeout(tunda);
       tunda = setTimeout(function () { tampilkan(form.q.value); }, 250);
     });
-    var awal = new URLSearchParams(location.search).get("q");
+    if (pilihan) {
+      pilihan.addEventListener("change", function () {
+        alamat();
+        if (form.q.value.trim()) gambar(form.q.value);
+      });
+    }
+    var params = new URLSearchParams(location.search), awal = params.get("q");
+    if (pilihan && params.get("jenis")) {
+      var r = pilihan.querySelector('input[value="' + CSS.escape(params.get("jenis")) + '"]');
+      if (r) r.checked = true;
+    }
     if (awal) { form.q.value = awal; tampilkan(awal); }
   }
 

@@ -140,6 +140,8 @@ class Pages:
         try:
             chosen = self.env.select_template([*names, template])
             text = chosen.render(base=base, **context)
+            if "dataset" in context:
+                text = search_front(text, self.portal, context["dataset"])
         except TemplateError as error:
             if not self.overrides.is_dir():
                 raise  # Sebar's own templates failing is a bug
@@ -248,6 +250,36 @@ def catalog_index(portal: Portal, datasets: list[Dataset]) -> str:
     names = {p.kode: portal.producer_name(p.kode) for p in portal.produsen}
     index = {"produsen": names, "topik": dict(portal.topik), "dataset": entries}
     return json.dumps(index, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+TINGKAT = ("nasional", "provinsi", "kabupaten/kota", "kecamatan", "desa/kelurahan")  # coarse to fine
+
+
+def rincian(dataset: Dataset) -> str:
+    """The dataset's level of detail: the finest region level its code columns declare (or hold), else
+    its indicator's estimation level, else the level of the region it covers."""
+    found = [f.kode.tingkat for r in dataset.resources for f in r.spec.schema_.fields if f.kode and f.kode.tingkat]
+    found += [w.tingkat for r in dataset.resources for k in r.kode for _code, w in k.codes]
+    meta = dataset.spec.satudata
+    if not found:
+        found = [meta.indikator.level_estimasi] if meta.indikator and meta.indikator.level_estimasi else []
+    return max(found or [meta.cakupan.tingkat], key=TINGKAT.index)
+
+
+def search_front(text: str, portal: Portal, dataset: Dataset) -> str:
+    """The dataset page's search badges (producer, period, level of detail) and keywords (sebar.js ranks a
+    page whose keyword the reader typed first) as front matter keys that
+    the theme turns into Pagefind metadata (theme/main.html), whatever the page's template."""
+    values = {
+        "cari_produsen": portal.producer_name(dataset.produsen),
+        "cari_periode": dataset.spec.satudata.periode,
+        "cari_tingkat": rincian(dataset).capitalize(),
+        "cari_kata_kunci": "; ".join(dataset.spec.keywords or []),
+    }
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in values.items()]
+    if text.startswith("---\n"):
+        return "---\n" + "\n".join(lines) + "\n" + text[4:]
+    return "\n".join(["---", *lines, "---", ""]) + text
 
 
 def truncate(text: str, length: int) -> str:
