@@ -274,6 +274,10 @@
     li.dataset.produsen = d[3];
     li.dataset.topik = d[4];
     li.dataset.tahun = d[5];
+    li.dataset.diperbarui = d[7];
+    li.dataset.tingkat = d[8] || "";
+    li.dataset.format = d[9] || "";
+    li.dataset.lisensi = d[10] || "";
     a.className = "sebar-kartu__judul";
     a.href = new URL(d[0], akar).href;
     a.textContent = d[1];
@@ -291,35 +295,83 @@
     return li;
   }
 
+  var FACET = ["tingkat", "format", "lisensi"];
+
   function saringKatalog(form) {
-    // the cards of this page are in the HTML; with more datasets than fit on one page, a filter
-    // searches them all in katalog/indeks.json (loaded on the first filter) and shows the matches
+    // the cards of this page are in the HTML, newest first; text, selects and facets (checkboxes: any
+    // of a facet's values, all facets) narrow them, and the sort reorders them. With more datasets than
+    // fit on one page, a filter or a sort works on all of them in katalog/indeks.json (loaded then).
     var daftar = document.querySelector(".sebar-daftar");
     var kartu = document.querySelectorAll(".sebar-daftar .sebar-kartu");
     var jumlah = document.getElementById("sebar-jumlah");
+    var kosong = document.getElementById("sebar-kosong");
     var halaman = document.getElementById("sebar-halaman");
     var semua = parseInt(form.dataset.semua, 10) || kartu.length;
     var akar = new URL(form.dataset.akar || "../", location.href);
     var indeks = null, asli = Array.prototype.slice.call(kartu), PER = 50, giliran = 0;
-    function cocok(p, t, y, produsen, topik, tahun) {
-      return (!p || produsen === p) && (!t || topik === t) && (!y || (" " + tahun + " ").indexOf(" " + y + " ") !== -1);
+    function dariKartu(k, i) {
+      return { el: k, urutan: i, produsen: k.dataset.produsen, topik: k.dataset.topik, tahun: k.dataset.tahun,
+        tingkat: k.dataset.tingkat || "", format: k.dataset.format || "", lisensi: k.dataset.lisensi || "",
+        judul: k.querySelector(".sebar-kartu__judul").textContent,
+        teks: (k.textContent + " " + (k.dataset.kata || "")).toLowerCase() };
+    }
+    function dariIndeks(d, i) {
+      return { d: d, urutan: i, produsen: d[3], topik: d[4], tahun: d[5], tingkat: d[8] || "", format: d[9] || "",
+        lisensi: d[10] || "", judul: d[1], teks: [d[1], d[2], d[6], d[11] || ""].join(" ").toLowerCase() };
+    }
+    function saringan() {
+      var s = { q: form.q.value.trim().toLowerCase(), produsen: form.produsen.value, topik: form.topik.value,
+        tahun: form.tahun.value, urut: form.urut.value };
+      FACET.forEach(function (nama) {
+        s[nama] = Array.prototype.filter.call(form.querySelectorAll('input[name="' + nama + '"]'), function (c) {
+          return c.checked;
+        }).map(function (c) { return c.value; });
+      });
+      return s;
+    }
+    function kosongSaringan(s) {
+      return !s.q && !s.produsen && !s.topik && !s.tahun && FACET.every(function (n) { return !s[n].length; });
+    }
+    function ada(daftarNilai, pilihan) {
+      // one of the chosen values is among the item's (space-separated; a level holds a slash, no space)
+      if (!pilihan.length) return true;
+      var nilai = daftarNilai.split(" ");
+      return pilihan.some(function (p) { return nilai.indexOf(p) !== -1; });
+    }
+    function cocok(s, x) {
+      return (!s.produsen || x.produsen === s.produsen) && (!s.topik || x.topik === s.topik) &&
+        (!s.tahun || (" " + x.tahun + " ").indexOf(" " + s.tahun + " ") !== -1) &&
+        s.q.split(/\s+/).every(function (k) { return !k || x.teks.indexOf(k) !== -1; }) &&
+        FACET.every(function (n) { return n === "tingkat" ? !s[n].length || s[n].indexOf(x[n]) !== -1 : ada(x[n], s[n]); });
+    }
+    function urutkan(s, xs) {
+      if (s.urut === "judul") {
+        xs.sort(function (a, b) { return a.judul.localeCompare(b.judul, "id", { numeric: true }) || a.urutan - b.urutan; });
+      } else {
+        xs.sort(function (a, b) { return a.urutan - b.urutan; }); // as built: newest first
+      }
+      return xs;
+    }
+    function lapor(n) {
+      jumlah.textContent = n + " dataset";
+      if (kosong) kosong.hidden = n > 0;
     }
     function terapkan() {
-      var p = form.produsen.value, t = form.topik.value, y = form.tahun.value, n = 0;
+      var s = saringan(), nomor = (giliran += 1);
       if (semua <= kartu.length) {
-        kartu.forEach(function (k) {
-          var ya = cocok(p, t, y, k.dataset.produsen, k.dataset.topik, k.dataset.tahun);
-          k.hidden = !ya;
-          if (ya) n += 1;
+        var hasil = urutkan(s, asli.map(dariKartu)), n = 0;
+        hasil.forEach(function (x) {
+          x.el.hidden = !cocok(s, x);
+          if (!x.el.hidden) n += 1;
         });
-        jumlah.textContent = n + " dataset";
+        daftar.replaceChildren.apply(daftar, hasil.map(function (x) { return x.el; }));
+        lapor(n);
         return;
       }
-      var nomor = (giliran += 1);
-      if (!p && !t && !y) { // this page's own cards and the links to the other pages
+      if (kosongSaringan(s) && !s.urut) { // this page's own cards and the links to the other pages
         daftar.replaceChildren.apply(daftar, asli);
         if (halaman) halaman.hidden = false;
-        jumlah.textContent = semua + " dataset";
+        lapor(semua);
         return;
       }
       if (!indeks) {
@@ -331,11 +383,11 @@
       daftar.setAttribute("aria-busy", "true");
       indeks.then(function (data) {
         if (nomor !== giliran) return;
-        var hasil = data.dataset.filter(function (d) { return cocok(p, t, y, d[3], d[4], d[5]); });
+        var hasil = urutkan(s, data.dataset.map(dariIndeks).filter(function (x) { return cocok(s, x); }));
         var tampil = PER;
         function gambar() {
           var frag = document.createDocumentFragment();
-          hasil.slice(0, tampil).forEach(function (d) { frag.appendChild(kartuBaru(d, data, akar)); });
+          hasil.slice(0, tampil).forEach(function (x) { frag.appendChild(kartuBaru(x.d, data, akar)); });
           if (hasil.length > tampil) {
             var li = document.createElement("li"), tombol = document.createElement("button");
             tombol.type = "button";
@@ -349,26 +401,41 @@
         }
         gambar();
         if (halaman) halaman.hidden = true;
-        jumlah.textContent = hasil.length + " dataset";
+        lapor(hasil.length);
         daftar.removeAttribute("aria-busy");
       }).catch(function () {
         daftar.removeAttribute("aria-busy");
         jumlah.textContent = "Daftar dataset gagal dimuat; telusuri per produsen atau topik.";
       });
     }
-    form.addEventListener("change", function () {
-      terapkan();
-      var params = new URLSearchParams();
-      ["produsen", "topik", "tahun"].forEach(function (nama) { if (form[nama].value) params.set(nama, form[nama].value); });
-      history.replaceState(null, "", params.toString() ? "?" + params : location.pathname); // a filter can be shared
+    function alamat() {
+      // a filter can be shared: its address opens the same view
+      var s = saringan(), params = new URLSearchParams();
+      ["q", "produsen", "topik", "tahun", "urut"].forEach(function (nama) { if (form[nama].value) params.set(nama, form[nama].value.trim()); });
+      FACET.forEach(function (nama) { s[nama].forEach(function (v) { params.append(nama, v); }); });
+      history.replaceState(null, "", params.toString() ? "?" + params : location.pathname);
+    }
+    form.addEventListener("change", function () { terapkan(); alamat(); });
+    var tunda;
+    form.q.addEventListener("input", function () {
+      clearTimeout(tunda);
+      tunda = setTimeout(function () { terapkan(); alamat(); }, 200);
+    });
+    form.addEventListener("reset", function () {
+      setTimeout(function () { terapkan(); alamat(); form.q.focus(); }, 0); // after the form's values are reset
     });
     form.addEventListener("submit", function (e) { e.preventDefault(); });
     var params = new URLSearchParams(location.search);
-    ["produsen", "topik", "tahun"].forEach(function (nama) {
+    ["q", "produsen", "topik", "tahun", "urut"].forEach(function (nama) {
       if (params.get(nama)) form[nama].value = params.get(nama);
     });
+    FACET.forEach(function (nama) {
+      params.getAll(nama).forEach(function (v) {
+        form.querySelectorAll('input[name="' + nama + '"]').forEach(function (c) { if (c.value === v) c.checked = true; });
+      });
+    });
     // unfiltered, the page is already right as written: touching its cards would only cost a layout
-    if (form.produsen.value || form.topik.value || form.tahun.value) terapkan();
+    if (!kosongSaringan(saringan()) || form.urut.value) terapkan();
   }
 
   function navigasi() {

@@ -119,6 +119,8 @@ class Pages:
         )
         self.env.filters["angka"] = angka
         self.env.filters["tipe"] = lambda name: TYPE_NAMES[name][0]
+        self.env.filters["rincian"] = rincian
+        self.env.filters["formats"] = formats
         self.env.globals.update(portal=portal, front_matter=front_matter, json_ld=json_ld, picture_tabs=picture_tabs)
 
     @property
@@ -156,20 +158,23 @@ class Pages:
         link away without JavaScript) and, when it has more than one, katalog/indeks.json: every dataset
         in a compact list, which the filter loads to search them all."""
         count = max(1, -(-len(self.datasets) // CATALOG_PAGE))
+        ordered = newest_first(self.datasets)  # the catalogue's default order ("Terbaru"), also without JavaScript
+        facets = catalog_facets(self.portal, ordered)
         for number in range(1, count + 1):
             yield self.page(
                 "katalog/" if number == 1 else f"katalog/{number}/",
                 "catalog.md",
-                datasets=self.datasets[(number - 1) * CATALOG_PAGE : number * CATALOG_PAGE],
+                datasets=ordered[(number - 1) * CATALOG_PAGE : number * CATALOG_PAGE],
                 total=len(self.datasets),
                 number=number,
                 count=count,
                 years=years,
                 by_producer=by_producer,
                 by_topic=by_topic,
+                facets=facets,
             )
         if count > 1:
-            yield Path("katalog/indeks.json"), catalog_index(self.portal, self.datasets)
+            yield Path("katalog/indeks.json"), catalog_index(self.portal, ordered)
 
     def all(self, skip: frozenset[str] | set[str] = frozenset()) -> Iterator[tuple[Path, str]]:
         """Every page; the pages of the datasets whose URL is in `skip` are left out."""
@@ -233,7 +238,8 @@ class Pages:
 
 def catalog_index(portal: Portal, datasets: list[Dataset]) -> str:
     """Every dataset as the catalogue's cards show it, in their order: [url, title, description,
-    producer, topic, years, periode, updated], with the producers' and topics' names once."""
+    producer, topic, years, periode, updated, level of detail, formats, licences, keywords], with the
+    producers', topics' and licences' names once."""
     entries = [
         [
             d.url,
@@ -244,12 +250,51 @@ def catalog_index(portal: Portal, datasets: list[Dataset]) -> str:
             " ".join(str(y) for y in d.spec.satudata.years),
             d.spec.satudata.periode,
             (d.updated or "")[:10],
+            rincian(d),
+            " ".join(formats(d)),
+            " ".join(lic.name for lic in d.spec.licenses or []),
+            " ".join(d.spec.keywords or []),
         ]
         for d in datasets
     ]
     names = {p.kode: portal.producer_name(p.kode) for p in portal.produsen}
-    index = {"produsen": names, "topik": dict(portal.topik), "dataset": entries}
+    licences = {lic.name: lic.title or lic.name for d in datasets for lic in d.spec.licenses or []}
+    index = {"produsen": names, "topik": dict(portal.topik), "lisensi": licences, "dataset": entries}
     return json.dumps(index, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+FORMATS = {"csv": "CSV", "xlsx": "Excel (XLSX)", "json": "JSON", "parquet": "Parquet"}
+
+
+def newest_first(datasets: list[Dataset]) -> list[Dataset]:
+    """Most recently changed first (dates from Git), then by title."""
+    by_title = sorted(datasets, key=lambda d: d.spec.title.casefold())
+    return sorted(by_title, key=lambda d: d.updated or "", reverse=True)
+
+
+def formats(dataset: Dataset) -> list[str]:
+    """The download formats every table of the dataset has (a big table has no XLSX)."""
+    found = [f for f in FORMATS if all(f in r.formats for r in dataset.resources)]
+    return found or ["csv"]
+
+
+def catalog_facets(portal: Portal, datasets: list[Dataset]) -> dict[str, list[tuple[str, str, int]]]:
+    """The catalogue's facets: level of detail, format and licence, each a list of (value, label, count)."""
+    levels: dict[str, int] = {}
+    kinds: dict[str, int] = {}
+    licences: dict[str, tuple[str, int]] = {}
+    for d in datasets:
+        levels[rincian(d)] = levels.get(rincian(d), 0) + 1
+        for f in formats(d):
+            kinds[f] = kinds.get(f, 0) + 1
+        for lic in d.spec.licenses or []:
+            title, n = licences.get(lic.name, (lic.title or lic.name, 0))
+            licences[lic.name] = (title, n + 1)
+    return {
+        "tingkat": [(t, t.capitalize(), levels[t]) for t in TINGKAT if t in levels],
+        "format": [(f, FORMATS[f], kinds[f]) for f in FORMATS if f in kinds],
+        "lisensi": sorted(((name, title, n) for name, (title, n) in licences.items()), key=lambda x: x[1]),
+    }
 
 
 TINGKAT = ("nasional", "provinsi", "kabupaten/kota", "kecamatan", "desa/kelurahan")  # coarse to fine
