@@ -21,11 +21,13 @@ from generator.publications.catalog import Publication
 from generator.render.catalog import schema_org
 from generator.render.charts import Charts
 from generator.render.downloads import CHUNK, plain
-from generator.render.picture import Picture, picture
+from generator.render.picture import Picture, drawable, headlines, inferred, picture, views_of
 from generator.render.riwayat import helpers as riwayat_helpers
 from generator.render.tablestore import BIG_ROWS
 from generator.sop.records import Record, provenance, sha256
 from generator.validate.messages import TYPE_NAMES
+from generator.views import Figure
+from generator.views.data import ViewError
 from generator.views.html import tabs_html
 from generator.views.regions import Boundaries
 from generator.views.regions import load as load_boundaries
@@ -135,6 +137,22 @@ class Pages:
         self.chart_stems[dataset.url] = shown.stems
         return shown
 
+    def indicators(self, most: int = 4) -> list[tuple[Dataset, Figure]]:
+        """The home page's headline indicators: the first headline figure of the newest datasets, one
+        dataset per topic (the figures their pages show, render/picture.py)."""
+        found: list[tuple[Dataset, Figure]] = []
+        topics: set[str] = set()
+        for dataset in newest_first(self.datasets):
+            if len(found) == most:
+                break
+            if dataset.spec.satudata.topik in topics:
+                continue
+            figure = first_headline(dataset, self.boundaries, self.portal.producer_name(dataset.produsen))
+            if figure is not None:
+                found.append((dataset, figure))
+                topics.add(dataset.spec.satudata.topik)
+        return found
+
     def page(self, path: str, template: str, **context: Any) -> tuple[Path, str]:
         """`path` is the page's URL inside the site; `base` leads from it back to the site root."""
         base = posixpath.relpath(".", path.rstrip("/") or ".") + "/" if path else ""
@@ -193,6 +211,7 @@ class Pages:
             by_topic=by_topic,
             publications=pubs,
             latest_publications=pubs[:LATEST],
+            indicators=self.indicators(),
         )
         yield from self.catalog(years, by_producer, by_topic)
         yield self.page("publikasi/", "publications.md", publications=pubs)
@@ -261,6 +280,21 @@ def catalog_index(portal: Portal, datasets: list[Dataset]) -> str:
     licences = {lic.name: lic.title or lic.name for d in datasets for lic in d.spec.licenses or []}
     index = {"produsen": names, "topik": dict(portal.topik), "lisensi": licences, "dataset": entries}
     return json.dumps(index, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def first_headline(dataset: Dataset, boundaries: Boundaries, produsen: str | None) -> Figure | None:
+    """The first headline figure of the dataset's main view (the first that can be drawn), if any."""
+    views, declared = views_of(dataset, boundaries)
+    for view in views:
+        found = (drawable if declared else inferred)(dataset, view, boundaries, produsen)
+        if found is None:
+            continue
+        try:
+            figures = headlines(dataset, found[0], produsen)
+        except (ViewError, ValueError, KeyError):
+            return None
+        return figures[0] if figures else None
+    return None
 
 
 FORMATS = {"csv": "CSV", "xlsx": "Excel (XLSX)", "json": "JSON", "parquet": "Parquet"}
