@@ -337,7 +337,9 @@ TINGKAT = ("nasional", "provinsi", "kabupaten/kota", "kecamatan", "desa/keluraha
 def rincian(dataset: Dataset) -> str:
     """The dataset's level of detail: the finest region level its code columns declare (or hold), else
     its indicator's estimation level, else the level of the region it covers."""
-    found = [f.kode.tingkat for r in dataset.resources for f in r.spec.schema_.fields if f.kode and f.kode.tingkat]
+    found: list[str] = [
+        f.kode.tingkat for r in dataset.resources for f in r.spec.schema_.fields if f.kode and f.kode.tingkat
+    ]
     found += [w.tingkat for r in dataset.resources for k in r.kode for _code, w in k.codes]
     meta = dataset.spec.satudata
     if not found:
