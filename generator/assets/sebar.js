@@ -463,7 +463,7 @@
 
   function cari(form, hasil, status) {
     // results from Pagefind's index in /pagefind/, built by `sebar build`; all local files. Each page
-    // carries its kind (filter `jenis`: dataset, publikasi, bantuan) and badges (meta), theme/main.html.
+    // carries its kind (meta `tipe`: dataset, publikasi, bantuan) and badges (meta), theme/main.html.
     var akar = new URL(form.dataset.akar, location.href);
     var pilihan = document.getElementById("sebar-cari-jenis");
     var mesin = null, giliran = 0, terakhir = [];
@@ -525,19 +525,18 @@
       // the results of the chosen kind, with each kind's count on its choice
       var jenis = jenisDipilih(), jumlah = { "": terakhir.length };
       terakhir.forEach(function (d) {
-        var j = (d.filters.jenis || [""])[0];
-        jumlah[j] = (jumlah[j] || 0) + 1;
+        jumlah[d.meta.tipe] = (jumlah[d.meta.tipe] || 0) + 1;
       });
       if (pilihan) {
         pilihan.querySelectorAll("input").forEach(function (r) {
           r.parentNode.querySelector(".sebar-jenis__jumlah").textContent = "(" + (jumlah[r.value] || 0) + ")";
         });
       }
-      var tampil = terakhir.filter(function (d) { return !jenis || (d.filters.jenis || []).indexOf(jenis) !== -1; });
+      var tampil = terakhir.filter(function (d) { return !jenis || d.meta.tipe === jenis; });
       var frag = document.createDocumentFragment();
       tampil.slice(0, 20).forEach(function (d) {
         var li = document.createElement("li"), a = document.createElement("a"), p = document.createElement("p");
-        var j = (d.filters.jenis || [""])[0];
+        var j = d.meta.tipe || "";
         li.className = "sebar-hasil__item";
         li.dataset.jenis = j;
         li.appendChild(lencana(d.meta.jenis || j, "sebar-lencana sebar-lencana--" + j));
