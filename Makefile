@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: demo serve check test lint bench system-deps lock clean
+.PHONY: demo serve check test lint bench system-deps lock clean install
 
 $(BIN)/sebar: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -62,3 +62,11 @@ bench/node_modules/.bin/lighthouse: bench/package.json bench/package-lock.json
 # bench/results.json and bench/RESULTS.md; fails only when a step crashes, never on a figure.
 bench: $(BIN)/sebar system-deps bench/node_modules/.bin/lighthouse
 	$(BIN)/python bench/bench_build.py $(if $(FULL),--full) $(BENCH_ARGS)
+
+# One step for an operator's own computer (content/bantuan/persiapan.md): `sebar` on the PATH through pipx
+# (its own environment, nothing mixed into the system's Python); `pipx ensurepath` adds ~/.local/bin.
+install:
+	@command -v pipx >/dev/null || { echo "pipx belum terpasang: sudo apt install pipx (Debian/Ubuntu) atau $(PYTHON) -m pip install --user pipx"; exit 1; }
+	pipx install --force .
+	pipx ensurepath
+	@echo "Selesai. Buka terminal baru lalu jalankan: sebar --help"

@@ -136,6 +136,7 @@ def build(
                         site_url=url,
                     )
                     config.markdown_extensions.append(RawBlocksExtension())  # type: ignore[arg-type]
+                    config.extra["sebar"] = {"walidata": portal.walidata.model_dump()}  # the footer (theme/main.html)
                     # render wrote sitemap.xml(.gz) with each page's Git date; mkdocs' own dates every page today
                     config.theme.static_templates.discard("sitemap.xml")
                     mkdocs_build(config, dirty=dirty)

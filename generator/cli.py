@@ -6,8 +6,10 @@ import argparse
 import functools
 import json
 import logging
+import re
 import sys
 from pathlib import Path
+from typing import Any, NoReturn
 
 from generator.build import InvalidContent, build
 from generator.cache import DEFAULT, Cache
@@ -22,6 +24,53 @@ from generator.validate import check
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 PREVIEW = "http://127.0.0.1:8000/"  # `sebar build --pratinjau` without `url` in portal.yml: as `sebar serve`
+
+
+# argparse's own words, in Indonesian: its messages are English templates filled in before `error` gets them
+ARGPARSE_ID = [
+    (r"the following arguments are required: ", "argumen berikut wajib diisi: "),
+    (r"one of the arguments (.+) is required", r"salah satu argumen \1 wajib diisi"),
+    (r"unrecognized arguments: ", "argumen tidak dikenal: "),
+    (r"invalid choice: (.+?) \(choose from (.+)\)", r"pilihan \1 tidak ada; pilih salah satu: \2"),
+    (r"invalid (\w+) value: (.+)", r"nilai \2 tidak sah (harus \1)"),
+    (r"expected one argument", "perlu satu nilai"),
+    (r"expected at most one argument", "paling banyak satu nilai"),
+    (r"expected at least one argument", "perlu paling sedikit satu nilai"),
+    (r"ambiguous option: (.+) could match (.+)", r"opsi \1 ambigu: bisa berarti \2"),
+    (r"not allowed with argument ", "tidak boleh bersama argumen "),
+    (r"ignored explicit argument ", "argumen diabaikan: "),
+    (r"^argument ", "argumen "),
+    (r"\(harus int\)", "(harus bilangan bulat)"),
+    (r"\(harus float\)", "(harus angka)"),
+]
+
+
+def indonesian(message: str) -> str:
+    for pattern, replacement in ARGPARSE_ID:
+        message = re.sub(pattern, replacement, message)
+    return message
+
+
+class Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, "penggunaan: " if prefix is None else prefix)
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse speaking Indonesian: usage, section titles, -h and every error (an operator reads them)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", Formatter)
+        add_help = kwargs.pop("add_help", True)
+        super().__init__(add_help=False, **kwargs)
+        self._positionals.title = "argumen"
+        self._optionals.title = "opsi"
+        if add_help:
+            self.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: galat: {indonesian(message)}\nBantuan: {self.prog} --help\n")
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -177,7 +226,7 @@ def cmd_approval(args: argparse.Namespace) -> int:
 
 def parser() -> argparse.ArgumentParser:
     # The common options work before or after the command: `sebar --lang en check` = `sebar check --lang en`.
-    common = argparse.ArgumentParser(add_help=False)
+    common = Parser(add_help=False)
     common.add_argument("--root", type=Path, default=argparse.SUPPRESS, help="folder portal (berisi portal.yml)")
     common.add_argument("--lang", choices=["id", "en"], default=argparse.SUPPRESS, help="bahasa pesan (id/en)")
     common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="tampilkan traceback")
@@ -190,10 +239,8 @@ def parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--progress", action="store_true", default=argparse.SUPPRESS, help="tampilkan kemajuan walau bukan terminal/CI"
     )
-    main = argparse.ArgumentParser(
-        prog="sebar", description="Sebar: portal Satu Data dari repositori Git.", parents=[common]
-    )
-    sub = main.add_subparsers(dest="command", required=True)
+    main = Parser(prog="sebar", description="Sebar: portal Satu Data dari repositori Git.", parents=[common])
+    sub = main.add_subparsers(dest="command", required=True, metavar="PERINTAH", title="perintah")
     p = sub.add_parser("check", parents=[common], help="periksa metadata dan data semua dataset")
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.set_defaults(run=cmd_check)

@@ -377,6 +377,10 @@
     li.dataset.produsen = d[3];
     li.dataset.topik = d[4];
     li.dataset.tahun = d[5];
+    li.dataset.diperbarui = d[7];
+    li.dataset.tingkat = d[8] || "";
+    li.dataset.format = d[9] || "";
+    li.dataset.lisensi = d[10] || "";
     a.className = "sebar-kartu__judul";
     a.href = new URL(d[0], akar).href;
     a.textContent = d[1];
@@ -394,35 +398,83 @@
     return li;
   }
 
+  var FACET = ["tingkat", "format", "lisensi"];
+
   function saringKatalog(form) {
-    // the cards of this page are in the HTML; with more datasets than fit on one page, a filter
-    // searches them all in katalog/indeks.json (loaded on the first filter) and shows the matches
+    // the cards of this page are in the HTML, newest first; text, selects and facets (checkboxes: any
+    // of a facet's values, all facets) narrow them, and the sort reorders them. With more datasets than
+    // fit on one page, a filter or a sort works on all of them in katalog/indeks.json (loaded then).
     var daftar = document.querySelector(".sebar-daftar");
     var kartu = document.querySelectorAll(".sebar-daftar .sebar-kartu");
     var jumlah = document.getElementById("sebar-jumlah");
+    var kosong = document.getElementById("sebar-kosong");
     var halaman = document.getElementById("sebar-halaman");
     var semua = parseInt(form.dataset.semua, 10) || kartu.length;
     var akar = new URL(form.dataset.akar || "../", location.href);
     var indeks = null, asli = Array.prototype.slice.call(kartu), PER = 50, giliran = 0;
-    function cocok(p, t, y, produsen, topik, tahun) {
-      return (!p || produsen === p) && (!t || topik === t) && (!y || (" " + tahun + " ").indexOf(" " + y + " ") !== -1);
+    function dariKartu(k, i) {
+      return { el: k, urutan: i, produsen: k.dataset.produsen, topik: k.dataset.topik, tahun: k.dataset.tahun,
+        tingkat: k.dataset.tingkat || "", format: k.dataset.format || "", lisensi: k.dataset.lisensi || "",
+        judul: k.querySelector(".sebar-kartu__judul").textContent,
+        teks: (k.textContent + " " + (k.dataset.kata || "")).toLowerCase() };
+    }
+    function dariIndeks(d, i) {
+      return { d: d, urutan: i, produsen: d[3], topik: d[4], tahun: d[5], tingkat: d[8] || "", format: d[9] || "",
+        lisensi: d[10] || "", judul: d[1], teks: [d[1], d[2], d[6], d[11] || ""].join(" ").toLowerCase() };
+    }
+    function saringan() {
+      var s = { q: form.q.value.trim().toLowerCase(), produsen: form.produsen.value, topik: form.topik.value,
+        tahun: form.tahun.value, urut: form.urut.value };
+      FACET.forEach(function (nama) {
+        s[nama] = Array.prototype.filter.call(form.querySelectorAll('input[name="' + nama + '"]'), function (c) {
+          return c.checked;
+        }).map(function (c) { return c.value; });
+      });
+      return s;
+    }
+    function kosongSaringan(s) {
+      return !s.q && !s.produsen && !s.topik && !s.tahun && FACET.every(function (n) { return !s[n].length; });
+    }
+    function ada(daftarNilai, pilihan) {
+      // one of the chosen values is among the item's (space-separated; a level holds a slash, no space)
+      if (!pilihan.length) return true;
+      var nilai = daftarNilai.split(" ");
+      return pilihan.some(function (p) { return nilai.indexOf(p) !== -1; });
+    }
+    function cocok(s, x) {
+      return (!s.produsen || x.produsen === s.produsen) && (!s.topik || x.topik === s.topik) &&
+        (!s.tahun || (" " + x.tahun + " ").indexOf(" " + s.tahun + " ") !== -1) &&
+        s.q.split(/\s+/).every(function (k) { return !k || x.teks.indexOf(k) !== -1; }) &&
+        FACET.every(function (n) { return n === "tingkat" ? !s[n].length || s[n].indexOf(x[n]) !== -1 : ada(x[n], s[n]); });
+    }
+    function urutkan(s, xs) {
+      if (s.urut === "judul") {
+        xs.sort(function (a, b) { return a.judul.localeCompare(b.judul, "id", { numeric: true }) || a.urutan - b.urutan; });
+      } else {
+        xs.sort(function (a, b) { return a.urutan - b.urutan; }); // as built: newest first
+      }
+      return xs;
+    }
+    function lapor(n) {
+      jumlah.textContent = n + " dataset";
+      if (kosong) kosong.hidden = n > 0;
     }
     function terapkan() {
-      var p = form.produsen.value, t = form.topik.value, y = form.tahun.value, n = 0;
+      var s = saringan(), nomor = (giliran += 1);
       if (semua <= kartu.length) {
-        kartu.forEach(function (k) {
-          var ya = cocok(p, t, y, k.dataset.produsen, k.dataset.topik, k.dataset.tahun);
-          k.hidden = !ya;
-          if (ya) n += 1;
+        var hasil = urutkan(s, asli.map(dariKartu)), n = 0;
+        hasil.forEach(function (x) {
+          x.el.hidden = !cocok(s, x);
+          if (!x.el.hidden) n += 1;
         });
-        jumlah.textContent = n + " dataset";
+        daftar.replaceChildren.apply(daftar, hasil.map(function (x) { return x.el; }));
+        lapor(n);
         return;
       }
-      var nomor = (giliran += 1);
-      if (!p && !t && !y) { // this page's own cards and the links to the other pages
+      if (kosongSaringan(s) && !s.urut) { // this page's own cards and the links to the other pages
         daftar.replaceChildren.apply(daftar, asli);
         if (halaman) halaman.hidden = false;
-        jumlah.textContent = semua + " dataset";
+        lapor(semua);
         return;
       }
       if (!indeks) {
@@ -434,11 +486,11 @@
       daftar.setAttribute("aria-busy", "true");
       indeks.then(function (data) {
         if (nomor !== giliran) return;
-        var hasil = data.dataset.filter(function (d) { return cocok(p, t, y, d[3], d[4], d[5]); });
+        var hasil = urutkan(s, data.dataset.map(dariIndeks).filter(function (x) { return cocok(s, x); }));
         var tampil = PER;
         function gambar() {
           var frag = document.createDocumentFragment();
-          hasil.slice(0, tampil).forEach(function (d) { frag.appendChild(kartuBaru(d, data, akar)); });
+          hasil.slice(0, tampil).forEach(function (x) { frag.appendChild(kartuBaru(x.d, data, akar)); });
           if (hasil.length > tampil) {
             var li = document.createElement("li"), tombol = document.createElement("button");
             tombol.type = "button";
@@ -452,26 +504,41 @@
         }
         gambar();
         if (halaman) halaman.hidden = true;
-        jumlah.textContent = hasil.length + " dataset";
+        lapor(hasil.length);
         daftar.removeAttribute("aria-busy");
       }).catch(function () {
         daftar.removeAttribute("aria-busy");
         jumlah.textContent = "Daftar dataset gagal dimuat; telusuri per produsen atau topik.";
       });
     }
-    form.addEventListener("change", function () {
-      terapkan();
-      var params = new URLSearchParams();
-      ["produsen", "topik", "tahun"].forEach(function (nama) { if (form[nama].value) params.set(nama, form[nama].value); });
-      history.replaceState(null, "", params.toString() ? "?" + params : location.pathname); // a filter can be shared
+    function alamat() {
+      // a filter can be shared: its address opens the same view
+      var s = saringan(), params = new URLSearchParams();
+      ["q", "produsen", "topik", "tahun", "urut"].forEach(function (nama) { if (form[nama].value) params.set(nama, form[nama].value.trim()); });
+      FACET.forEach(function (nama) { s[nama].forEach(function (v) { params.append(nama, v); }); });
+      history.replaceState(null, "", params.toString() ? "?" + params : location.pathname);
+    }
+    form.addEventListener("change", function () { terapkan(); alamat(); });
+    var tunda;
+    form.q.addEventListener("input", function () {
+      clearTimeout(tunda);
+      tunda = setTimeout(function () { terapkan(); alamat(); }, 200);
+    });
+    form.addEventListener("reset", function () {
+      setTimeout(function () { terapkan(); alamat(); form.q.focus(); }, 0); // after the form's values are reset
     });
     form.addEventListener("submit", function (e) { e.preventDefault(); });
     var params = new URLSearchParams(location.search);
-    ["produsen", "topik", "tahun"].forEach(function (nama) {
+    ["q", "produsen", "topik", "tahun", "urut"].forEach(function (nama) {
       if (params.get(nama)) form[nama].value = params.get(nama);
     });
+    FACET.forEach(function (nama) {
+      params.getAll(nama).forEach(function (v) {
+        form.querySelectorAll('input[name="' + nama + '"]').forEach(function (c) { if (c.value === v) c.checked = true; });
+      });
+    });
     // unfiltered, the page is already right as written: touching its cards would only cost a layout
-    if (form.produsen.value || form.topik.value || form.tahun.value) terapkan();
+    if (!kosongSaringan(saringan()) || form.urut.value) terapkan();
   }
 
   function navigasi() {
@@ -493,10 +560,16 @@
     }
   }
 
+  // "per kecamatan", "setiap kabupaten/kota": the level of detail a reader asks for, not words to find
+  var TINGKAT = /\s*\b(?:per|setiap|tiap|menurut)\s+(provinsi|kabupaten\/kota|kabupaten|kota|kecamatan|desa\/kelurahan|desa|kelurahan)\b\s*/i;
+  var NAMA_TINGKAT = { kabupaten: "kabupaten/kota", kota: "kabupaten/kota", desa: "desa/kelurahan", kelurahan: "desa/kelurahan" };
+
   function cari(form, hasil, status) {
-    // results from Pagefind's index in /pagefind/, built by `sebar build`; all local files
+    // results from Pagefind's index in /pagefind/, built by `sebar build`; all local files. Each page
+    // carries its kind (meta `tipe`: dataset, publikasi, bantuan) and badges (meta), theme/main.html.
     var akar = new URL(form.dataset.akar, location.href);
-    var mesin = null, giliran = 0;
+    var pilihan = document.getElementById("sebar-cari-jenis");
+    var mesin = null, giliran = 0, terakhir = [];
     function muat() {
       if (!mesin) {
         mesin = import(new URL("pagefind/pagefind.js", akar).href).then(function (pf) {
@@ -509,52 +582,153 @@
       // an inert document: nothing in it loads or runs
       return new DOMParser().parseFromString(s, "text/html").documentElement.textContent;
     }
+    function jenisDipilih() {
+      var r = pilihan && pilihan.querySelector("input:checked");
+      return r ? r.value : "";
+    }
+    function telusuri(pf, q) {
+      // every word must match (Pagefind); when no page has them all, pages with most of the words
+      return pf.search(q).then(function (s) {
+        var kata = q.split(/\s+/).filter(Boolean);
+        if (s.results.length || kata.length < 2) return { hasil: s.results, sebagian: false };
+        return Promise.all(kata.map(function (k) { return pf.search(k); })).then(function (semua) {
+          var skor = {};
+          semua.forEach(function (s) {
+            s.results.forEach(function (r) {
+              var e = skor[r.id] || (skor[r.id] = { r: r, kata: 0, nilai: 0 });
+              e.kata += 1;
+              e.nilai += r.score;
+            });
+          });
+          var daftar = Object.keys(skor).map(function (id) { return skor[id]; });
+          daftar.sort(function (a, b) { return b.kata - a.kata || b.nilai - a.nilai; });
+          return { hasil: daftar.map(function (e) { return e.r; }), sebagian: daftar.length > 0 };
+        });
+      });
+    }
+    function peringkat(data, q, tingkat) {
+      // a page whose own keyword is what the reader typed ("penduduk"), and a dataset at the level of
+      // detail asked for, come before the pages that merely mention the words; else Pagefind's order
+      var teks = " " + q.toLowerCase().replace(/\s+/g, " ") + " ";
+      data.forEach(function (d, i) {
+        var kunci = (d.meta.kata_kunci || "").toLowerCase().split(";").map(function (k) { return k.trim(); });
+        d.nilai = -i;
+        if (kunci.some(function (k) { return k && teks.indexOf(" " + k + " ") !== -1; })) d.nilai += 1000;
+        if (tingkat && (d.meta.tingkat || "").toLowerCase() === tingkat) d.nilai += 2000;
+      });
+      return data.slice().sort(function (a, b) { return b.nilai - a.nilai; });
+    }
+    function lencana(teks, kelas) {
+      var span = document.createElement("span");
+      span.className = kelas;
+      span.textContent = teks;
+      return span;
+    }
+    function gambar(q) {
+      // the results of the chosen kind, with each kind's count on its choice
+      var jenis = jenisDipilih(), jumlah = { "": terakhir.length };
+      terakhir.forEach(function (d) {
+        jumlah[d.meta.tipe] = (jumlah[d.meta.tipe] || 0) + 1;
+      });
+      if (pilihan) {
+        pilihan.querySelectorAll("input").forEach(function (r) {
+          r.parentNode.querySelector(".sebar-jenis__jumlah").textContent = "(" + (jumlah[r.value] || 0) + ")";
+        });
+      }
+      var tampil = terakhir.filter(function (d) { return !jenis || d.meta.tipe === jenis; });
+      var frag = document.createDocumentFragment();
+      tampil.slice(0, 20).forEach(function (d) {
+        var li = document.createElement("li"), a = document.createElement("a"), p = document.createElement("p");
+        var j = d.meta.tipe || "";
+        li.className = "sebar-hasil__item";
+        li.dataset.jenis = j;
+        li.appendChild(lencana(d.meta.jenis || j, "sebar-lencana sebar-lencana--" + j));
+        a.href = d.url;
+        a.className = "sebar-hasil__judul";
+        a.textContent = d.meta.title || d.url;
+        li.appendChild(a);
+        var badges = ["produsen", "periode", "tingkat"].filter(function (k) { return d.meta[k]; });
+        if (badges.length) {
+          var meta = document.createElement("p");
+          meta.className = "sebar-kartu__meta";
+          badges.forEach(function (k, i) {
+            if (i) meta.appendChild(document.createTextNode(" · "));
+            meta.appendChild(lencana((k === "tingkat" ? "rincian: " : k === "periode" ? "periode " : "") + d.meta[k], "sebar-hasil__" + k));
+          });
+          li.appendChild(meta);
+        }
+        // the excerpt is the page's text (entities escaped) with <mark> around the words found:
+        // rebuilt from text nodes and <mark> elements, never parsed as HTML into the page
+        d.excerpt.split(/(<\/?mark>)/).reduce(function (tanda, bagian) {
+          if (bagian === "<mark>" || bagian === "</mark>") return bagian === "<mark>";
+          var teks = document.createTextNode(uraiEntitas(bagian.replace(/<[^>]*>/g, "")));
+          if (!tanda) { p.appendChild(teks); return tanda; }
+          var m = document.createElement("mark");
+          m.appendChild(teks);
+          p.appendChild(m);
+          return tanda;
+        }, false);
+        li.appendChild(p);
+        frag.appendChild(li);
+      });
+      hasil.replaceChildren(frag);
+      var catatan = terakhir.catatan ? " " + terakhir.catatan : "";
+      status.textContent = tampil.length
+        ? tampil.length + " hasil untuk “" + q + "”" + (tampil.length > 20 ? " (20 teratas)" : "") + "." + catatan
+        : "Tidak ada hasil untuk “" + q + "”" + (jenis ? " di jenis ini" : "") + ". Coba kata lain, atau telusuri Katalog.";
+    }
     function tampilkan(q) {
       var nomor = (giliran += 1);
-      if (!q.trim()) { hasil.replaceChildren(); status.textContent = ""; return; }
+      if (!q.trim()) { hasil.replaceChildren(); status.textContent = ""; terakhir = []; return; }
       status.textContent = "Mencari…";
-      muat().then(function (pf) { return pf.search(q); }).then(function (cari) {
-        return Promise.all(cari.results.slice(0, 20).map(function (r) { return r.data(); })).then(function (data) {
+      var m = q.match(TINGKAT), tingkat = null, inti = q;
+      if (m) {
+        tingkat = NAMA_TINGKAT[m[1].toLowerCase()] || m[1].toLowerCase();
+        inti = q.replace(TINGKAT, " ").trim() || q;
+      }
+      muat().then(function (pf) { return telusuri(pf, inti); }).then(function (temuan) {
+        return Promise.all(temuan.hasil.slice(0, 60).map(function (r) { return r.data(); })).then(function (data) {
           if (nomor !== giliran) return; // a newer query is under way
-          var frag = document.createDocumentFragment();
-          data.forEach(function (d) {
-            var li = document.createElement("li"), a = document.createElement("a"), p = document.createElement("p");
-            a.href = d.url;
-            a.textContent = d.meta.title || d.url;
-            // the excerpt is the page's text (entities escaped) with <mark> around the words found:
-            // rebuilt from text nodes and <mark> elements, never parsed as HTML into the page
-            d.excerpt.split(/(<\/?mark>)/).reduce(function (tanda, bagian) {
-              if (bagian === "<mark>" || bagian === "</mark>") return bagian === "<mark>";
-              var teks = document.createTextNode(uraiEntitas(bagian.replace(/<[^>]*>/g, "")));
-              if (!tanda) { p.appendChild(teks); return tanda; }
-              var m = document.createElement("mark");
-              m.appendChild(teks);
-              p.appendChild(m);
-              return tanda;
-            }, false);
-            li.append(a, p);
-            frag.appendChild(li);
-          });
-          hasil.replaceChildren(frag);
-          status.textContent = cari.results.length
-            ? cari.results.length + " hasil untuk “" + q + "”" + (cari.results.length > 20 ? " (20 teratas)" : "")
-            : "Tidak ada hasil untuk “" + q + "”. Coba kata lain, atau telusuri Katalog.";
+          terakhir = peringkat(data, inti, tingkat);
+          var notes = [];
+          if (temuan.sebagian) notes.push("Tidak ada halaman yang memuat semua kata; ditampilkan yang memuat sebagian.");
+          if (tingkat && !terakhir.some(function (d) { return (d.meta.tingkat || "").toLowerCase() === tingkat; })) {
+            notes.push("Belum ada data per " + tingkat + "; ditampilkan data yang paling mendekati.");
+          }
+          terakhir.catatan = notes.join(" ");
+          gambar(q);
         });
       }).catch(function () {
         status.textContent = "Pencarian gagal dimuat; telusuri Katalog.";
       });
     }
     var tunda;
+    function alamat() {
+      var params = new URLSearchParams();
+      if (form.q.value) params.set("q", form.q.value);
+      if (jenisDipilih()) params.set("jenis", jenisDipilih());
+      history.replaceState(null, "", params.toString() ? "?" + params : location.pathname); // a search can be shared
+    }
     form.addEventListener("submit", function (e) {
       e.preventDefault();
-      history.replaceState(null, "", "?q=" + encodeURIComponent(form.q.value));
+      alamat();
       tampilkan(form.q.value);
     });
     form.q.addEventListener("input", function () {
       clearTimeout(tunda);
       tunda = setTimeout(function () { tampilkan(form.q.value); }, 250);
     });
-    var awal = new URLSearchParams(location.search).get("q");
+    if (pilihan) {
+      pilihan.addEventListener("change", function () {
+        alamat();
+        if (form.q.value.trim()) gambar(form.q.value);
+      });
+    }
+    var params = new URLSearchParams(location.search), awal = params.get("q");
+    if (pilihan && params.get("jenis")) {
+      var r = pilihan.querySelector('input[value="' + CSS.escape(params.get("jenis")) + '"]');
+      if (r) r.checked = true;
+    }
     if (awal) { form.q.value = awal; tampilkan(awal); }
   }
 

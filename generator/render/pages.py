@@ -24,11 +24,13 @@ from generator.render.charts import Charts
 from generator.render.datapage import globals_ as datapage_globals
 from generator.render.datapage import table_view
 from generator.render.downloads import CHUNK, plain
-from generator.render.picture import Picture, picture
+from generator.render.picture import Picture, drawable, headlines, inferred, picture, views_of
 from generator.render.riwayat import helpers as riwayat_helpers
 from generator.render.tablestore import BIG_ROWS
 from generator.sop.records import Record, provenance, sha256
 from generator.validate.messages import TYPE_NAMES
+from generator.views import Figure
+from generator.views.data import ViewError
 from generator.views.html import tabs_html
 from generator.views.regions import Boundaries
 from generator.views.regions import load as load_boundaries
@@ -123,6 +125,8 @@ class Pages:
         self.env.filters["angka"] = angka
         self.env.filters["tipe"] = lambda name: TYPE_NAMES[name][0]
         self.env.filters["lisensi"] = lambda written: registered(written, portal)  # name, title, IRI
+        self.env.filters["rincian"] = rincian
+        self.env.filters["formats"] = formats
         self.env.globals.update(portal=portal, front_matter=front_matter, json_ld=json_ld, picture_tabs=picture_tabs)
         self.env.globals.update(datapage_globals(portal))
 
@@ -138,6 +142,22 @@ class Pages:
         self.chart_stems[dataset.url] = shown.stems
         return shown
 
+    def indicators(self, most: int = 4) -> list[tuple[Dataset, Figure]]:
+        """The home page's headline indicators: the first headline figure of the newest datasets, one
+        dataset per topic (the figures their pages show, render/picture.py)."""
+        found: list[tuple[Dataset, Figure]] = []
+        topics: set[str] = set()
+        for dataset in newest_first(self.datasets):
+            if len(found) == most:
+                break
+            if dataset.spec.satudata.topik in topics:
+                continue
+            figure = first_headline(dataset, self.boundaries, self.portal.producer_name(dataset.produsen))
+            if figure is not None:
+                found.append((dataset, figure))
+                topics.add(dataset.spec.satudata.topik)
+        return found
+
     def page(self, path: str, template: str, **context: Any) -> tuple[Path, str]:
         """`path` is the page's URL inside the site; `base` leads from it back to the site root."""
         base = posixpath.relpath(".", path.rstrip("/") or ".") + "/" if path else ""
@@ -145,6 +165,8 @@ class Pages:
         try:
             chosen = self.env.select_template([*names, template])
             text = chosen.render(base=base, **context)
+            if "dataset" in context:
+                text = search_front(text, self.portal, context["dataset"])
         except TemplateError as error:
             if not self.overrides.is_dir():
                 raise  # Sebar's own templates failing is a bug
@@ -159,20 +181,23 @@ class Pages:
         link away without JavaScript) and, when it has more than one, katalog/indeks.json: every dataset
         in a compact list, which the filter loads to search them all."""
         count = max(1, -(-len(self.datasets) // CATALOG_PAGE))
+        ordered = newest_first(self.datasets)  # the catalogue's default order ("Terbaru"), also without JavaScript
+        facets = catalog_facets(self.portal, ordered)
         for number in range(1, count + 1):
             yield self.page(
                 "katalog/" if number == 1 else f"katalog/{number}/",
                 "catalog.md",
-                datasets=self.datasets[(number - 1) * CATALOG_PAGE : number * CATALOG_PAGE],
+                datasets=ordered[(number - 1) * CATALOG_PAGE : number * CATALOG_PAGE],
                 total=len(self.datasets),
                 number=number,
                 count=count,
                 years=years,
                 by_producer=by_producer,
                 by_topic=by_topic,
+                facets=facets,
             )
         if count > 1:
-            yield Path("katalog/indeks.json"), catalog_index(self.portal, self.datasets)
+            yield Path("katalog/indeks.json"), catalog_index(self.portal, ordered)
 
     def all(self, skip: frozenset[str] | set[str] = frozenset()) -> Iterator[tuple[Path, str]]:
         """Every page; the pages of the datasets whose URL is in `skip` are left out."""
@@ -191,6 +216,7 @@ class Pages:
             by_topic=by_topic,
             publications=pubs,
             latest_publications=pubs[:LATEST],
+            indicators=self.indicators(),
         )
         yield from self.catalog(years, by_producer, by_topic)
         yield self.page("publikasi/", "publications.md", publications=pubs)
@@ -237,7 +263,8 @@ class Pages:
 
 def catalog_index(portal: Portal, datasets: list[Dataset]) -> str:
     """Every dataset as the catalogue's cards show it, in their order: [url, title, description,
-    producer, topic, years, periode, updated], with the producers' and topics' names once."""
+    producer, topic, years, periode, updated, level of detail, formats, licences, keywords], with the
+    producers', topics' and licences' names once."""
     entries = [
         [
             d.url,
@@ -248,12 +275,98 @@ def catalog_index(portal: Portal, datasets: list[Dataset]) -> str:
             " ".join(str(y) for y in d.spec.satudata.years),
             d.spec.satudata.periode,
             (d.updated or "")[:10],
+            rincian(d),
+            " ".join(formats(d)),
+            " ".join(lic.name for lic in d.spec.licenses or []),
+            " ".join(d.spec.keywords or []),
         ]
         for d in datasets
     ]
     names = {p.kode: portal.producer_name(p.kode) for p in portal.produsen}
-    index = {"produsen": names, "topik": dict(portal.topik), "dataset": entries}
+    licences = {lic.name: lic.title or lic.name for d in datasets for lic in d.spec.licenses or []}
+    index = {"produsen": names, "topik": dict(portal.topik), "lisensi": licences, "dataset": entries}
     return json.dumps(index, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def first_headline(dataset: Dataset, boundaries: Boundaries, produsen: str | None) -> Figure | None:
+    """The first headline figure of the dataset's main view (the first that can be drawn), if any."""
+    views, declared = views_of(dataset, boundaries)
+    for view in views:
+        found = (drawable if declared else inferred)(dataset, view, boundaries, produsen)
+        if found is None:
+            continue
+        try:
+            figures = headlines(dataset, found[0], produsen)
+        except (ViewError, ValueError, KeyError):
+            return None
+        return figures[0] if figures else None
+    return None
+
+
+FORMATS = {"csv": "CSV", "xlsx": "Excel (XLSX)", "json": "JSON", "parquet": "Parquet"}
+
+
+def newest_first(datasets: list[Dataset]) -> list[Dataset]:
+    """Most recently changed first (dates from Git), then by title."""
+    by_title = sorted(datasets, key=lambda d: d.spec.title.casefold())
+    return sorted(by_title, key=lambda d: d.updated or "", reverse=True)
+
+
+def formats(dataset: Dataset) -> list[str]:
+    """The download formats every table of the dataset has (a big table has no XLSX)."""
+    found = [f for f in FORMATS if all(f in r.formats for r in dataset.resources)]
+    return found or ["csv"]
+
+
+def catalog_facets(portal: Portal, datasets: list[Dataset]) -> dict[str, list[tuple[str, str, int]]]:
+    """The catalogue's facets: level of detail, format and licence, each a list of (value, label, count)."""
+    levels: dict[str, int] = {}
+    kinds: dict[str, int] = {}
+    licences: dict[str, tuple[str, int]] = {}
+    for d in datasets:
+        levels[rincian(d)] = levels.get(rincian(d), 0) + 1
+        for f in formats(d):
+            kinds[f] = kinds.get(f, 0) + 1
+        for lic in d.spec.licenses or []:
+            title, n = licences.get(lic.name, (lic.title or lic.name, 0))
+            licences[lic.name] = (title, n + 1)
+    return {
+        "tingkat": [(t, t.capitalize(), levels[t]) for t in TINGKAT if t in levels],
+        "format": [(f, FORMATS[f], kinds[f]) for f in FORMATS if f in kinds],
+        "lisensi": sorted(((name, title, n) for name, (title, n) in licences.items()), key=lambda x: x[1]),
+    }
+
+
+TINGKAT = ("nasional", "provinsi", "kabupaten/kota", "kecamatan", "desa/kelurahan")  # coarse to fine
+
+
+def rincian(dataset: Dataset) -> str:
+    """The dataset's level of detail: the finest region level its code columns declare (or hold), else
+    its indicator's estimation level, else the level of the region it covers."""
+    found: list[str] = [
+        f.kode.tingkat for r in dataset.resources for f in r.spec.schema_.fields if f.kode and f.kode.tingkat
+    ]
+    found += [w.tingkat for r in dataset.resources for k in r.kode for _code, w in k.codes]
+    meta = dataset.spec.satudata
+    if not found:
+        found = [meta.indikator.level_estimasi] if meta.indikator and meta.indikator.level_estimasi else []
+    return max(found or [meta.cakupan.tingkat], key=TINGKAT.index)
+
+
+def search_front(text: str, portal: Portal, dataset: Dataset) -> str:
+    """The dataset page's search badges (producer, period, level of detail) and keywords (sebar.js ranks a
+    page whose keyword the reader typed first) as front matter keys that
+    the theme turns into Pagefind metadata (theme/main.html), whatever the page's template."""
+    values = {
+        "cari_produsen": portal.producer_name(dataset.produsen),
+        "cari_periode": dataset.spec.satudata.periode,
+        "cari_tingkat": rincian(dataset).capitalize(),
+        "cari_kata_kunci": "; ".join(dataset.spec.keywords or []),
+    }
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in values.items()]
+    if text.startswith("---\n"):
+        return "---\n" + "\n".join(lines) + "\n" + text[4:]
+    return "\n".join(["---", *lines, "---", ""]) + text
 
 
 def truncate(text: str, length: int) -> str:
