@@ -14,10 +14,11 @@ import yaml
 from openpyxl import load_workbook
 
 from generator.build import build
+from generator.sop.review import review
 from generator.sop.roles import read_portal
 from generator.templat import COLUMNS, NAME, ROWS, read_template, workbook, write_template
 from generator.validate import check
-from tests.conftest import make_portal
+from tests.conftest import git, make_portal
 
 DATASET = "datasets/opendata-jabar/penduduk-jenis-kelamin"
 CSV_NAME = "jumlah_penduduk_berdasarkan_jenis_kelamin_data.csv"
@@ -147,3 +148,23 @@ def test_template_is_deterministic_and_its_dropdowns_follow_portal_yml(tmp_path)
     values = [row[0].value for row in lists[sheet_range]]
     assert values == [p.kode for p in portal.produsen]
     assert book["metadata"]["A2"].value == "Nama dataset"
+
+
+def test_template_uploaded_through_the_forge_is_in_the_pic_review(tmp_path):
+    """The browser-only route: one XLSX uploaded into a new folder is a new dataset in `sebar review`."""
+    _, xlsx_root, _ = portal_pair(tmp_path)
+    template = xlsx_root / DATASET / NAME
+    kept = tmp_path / NAME
+    shutil.move(template, kept)
+    shutil.rmtree(xlsx_root / DATASET)
+    git(xlsx_root, "init", "-q", "-b", "main")
+    git(xlsx_root, "add", "-A")
+    git(xlsx_root, "commit", "-q", "-m", "Portal demo")
+    (xlsx_root / DATASET).mkdir()
+    shutil.move(kept, template)
+    git(xlsx_root, "add", "-A")
+    git(xlsx_root, "commit", "-q", "-m", "Upload files")
+    data = review(xlsx_root, base="HEAD~1")
+    entry = next(d for d in data["dataset"] if d["dataset"] == "opendata-jabar/penduduk-jenis-kelamin")
+    assert entry["perubahan"] == "ditambah"
+    assert entry["tabel"][0]["tabel"] == "baru" and entry["tabel"][0]["baris_baru"] > 400

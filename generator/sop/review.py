@@ -15,6 +15,7 @@ from generator.errors import DatasetError, SebarError
 from generator.limits import bounded, configured_limits
 from generator.model import Table
 from generator.sop.tablediff import TableDiff, diff_tables
+from generator.templat import read_template, template_in
 from generator.validate import check
 from generator.validate.metadata import resource_path_issue
 from generator.validate.report import Report
@@ -147,12 +148,17 @@ def dataset_folder(path: str | None) -> str | None:
 
 
 def read_side(tree: Path, folder: str | None) -> Side | None:
-    if folder is None or not (tree / folder / "datapackage.yaml").is_file():
+    """A dataset folder's metadata as written: its datapackage.yaml, else its filled XLSX template."""
+    if folder is None:
+        return None
+    written = tree / folder / "datapackage.yaml"
+    template = None if written.is_file() else template_in(tree / folder)
+    if not written.is_file() and template is None:
         return None
     try:
-        raw = load.read_yaml(tree / folder / "datapackage.yaml", configured_limits(tree))
+        raw = load.read_yaml(written, configured_limits(tree)) if template is None else read_template(template)[0]
     except DatasetError:
-        raw = None  # unreadable YAML: the head's check says why
+        raw = None  # unreadable metadata: the head's check says why
     return Side(raw, tree / folder)
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from generator.config import Portal
+from generator.load import discover
 from generator.model import Dataset
 from generator.publications.blocks import Block, Ikon, find_blocks, validate_block
 from generator.publications.front import Buku, Dasbor, Front, Infografis, chapter_path, key_line, read_front
@@ -112,7 +113,7 @@ def check_publications(
     """Every issue of content pages' front matter and blocks."""
     pages, issues, placed = read_pages(portal, files)
     # a dataset that exists but has errors of its own: those errors stop the build, one report is enough
-    failed = {f"{p.parent.parent.name}/{p.parent.name}" for p in root.glob("datasets/*/*/datapackage.yaml")}
+    failed = {f"{p.parent.parent.name}/{p.parent.name}" for p in discover(root)}
     failed -= {f"{d.produsen}/{d.slug}" for d in datasets}
     issues += [
         i
