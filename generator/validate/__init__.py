@@ -45,7 +45,8 @@ def check(root: Path, cache: Cache | None = None, jobs: int | None = 1) -> tuple
         issues.append(Issue("portal-missing", "portal", "portal.yml", params={"root": str(root)}))
     else:
         try:
-            portal, found = check_portal(load.read_yaml(root / "portal.yml"))
+            raw = load.read_yaml(root / "portal.yml")
+            portal, found = check_portal(raw, load.key_lines((root / "portal.yml").read_text(encoding="utf-8")))
             issues += found
         except DatasetError as error:
             issues.append(read_issue(error, "yaml-error", "portal", "portal.yml"))

@@ -221,8 +221,8 @@ def parse(
         return None, schema_issues(error, dataset, file, raw, lines)
 
 
-def check_portal(raw: Any) -> tuple[Portal | None, list[Issue]]:
-    return parse(Portal, raw, "portal", "portal.yml")
+def check_portal(raw: Any, lines: dict[tuple[Any, ...], int] | None = None) -> tuple[Portal | None, list[Issue]]:
+    return parse(Portal, raw, "portal", "portal.yml", lines)
 
 
 def check_dataset_meta(
