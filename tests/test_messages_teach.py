@@ -258,3 +258,12 @@ def test_messages_text_wrapped_to_width_but_lines_to_copy_never(tmp_path):
     assert all(len(line) <= 60 for line in lines), text
     assert "                                path: aaaaaaaaaa.csv" in lines
     assert Report((issue,)).to_text().count("\n") == 5  # no width: one line each, as in a CI log
+
+
+def test_messages_serve_rebuild_names_the_datasets_not_shown(tmp_path):
+    from generator.serve import rebuild
+
+    root = edited(tmp_path, "klasifikasi: terbuka", "klasifikasi: terbatas")
+    said = rebuild(root, tmp_path / "site", preview="http://127.0.0.1:8000/")
+    assert said.startswith("Dibangun ulang: 0 dataset")
+    assert f"Tidak akan tampil di portal (1 dataset):\n  dinkes/{CASE} — klasifikasi terbatas" in said
