@@ -242,6 +242,7 @@ def test_check_portal_yml_with_a_producer_code_twice(tmp_path):
     portal = yaml.safe_load((root / "portal.yml").read_text())
     portal["produsen"].append(dict(portal["produsen"][0], nama="Dinas Kesehatan (lagi)"))
     (root / "portal.yml").write_text(yaml.safe_dump(portal, allow_unicode=True))
+    line = (root / "portal.yml").read_text().splitlines().index("produsen:") + 1  # safe_dump sorts the keys
     assert issues(root) == [
-        ("metadata-invalid", "portal.yml", None, None, "Nilai `produsen` tidak sah: kode produsen harus unik.")
+        ("metadata-invalid", "portal.yml", line, None, "Nilai `produsen` tidak sah: kode produsen harus unik.")
     ]
