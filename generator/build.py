@@ -31,6 +31,7 @@ from generator.cache import DEFAULT, Cache, CacheError, CacheStats, generator_ha
 from generator.errors import BuildError
 from generator.harden import harden
 from generator.load import last_commit_time
+from generator.model import Dataset
 from generator.progress import Progress
 from generator.rawhtml import RawBlocksExtension
 from generator.render import Sync, render
@@ -51,6 +52,7 @@ class BuildResult:
     datasets: int
     report: Report
     stats: CacheStats = field(default_factory=CacheStats)  # what the cache reused
+    checked: tuple[Dataset, ...] = ()  # every valid dataset, shown or not (validate.tampil says which are not)
 
 
 class InvalidContent(BuildError):
@@ -153,7 +155,9 @@ def build(
     except OSError as error:
         raise BuildError(f"situs tidak dapat ditulis ke {site}: {describe(error)}. Situs lama tetap utuh.") from error
     public = sum(d.public for d in datasets)
-    return BuildResult(site=site, pages=len(pages), datasets=public, report=report, stats=cache.stats)
+    return BuildResult(
+        site=site, pages=len(pages), datasets=public, report=report, stats=cache.stats, checked=tuple(datasets)
+    )
 
 
 def frame_key(root: Path, site_settings: dict[str, Any], url: str = "") -> str:

@@ -7,6 +7,7 @@ import functools
 import json
 import logging
 import re
+import shutil
 import sys
 from pathlib import Path
 from typing import Any, NoReturn
@@ -20,7 +21,7 @@ from generator.scaffold import new_dataset
 from generator.serve import serve
 from generator.sop import approval
 from generator.sop.roles import read_portal, write_codeowners
-from generator.validate import check
+from generator.validate import check, tampil
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 PREVIEW = "http://127.0.0.1:8000/"  # `sebar build --pratinjau` without `url` in portal.yml: as `sebar serve`
@@ -80,10 +81,21 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(report.to_json(args.lang))
     else:
-        print(report.to_text(args.lang))
+        print(report.to_text(args.lang, terminal_width()))
         ok = "{n} dataset sah." if args.lang == "id" else "{n} datasets valid."
         print(ok.format(n=len(datasets)))
+        hidden = tampil.to_text(tampil.not_shown(args.root, datasets), args.lang, terminal_width())
+        if hidden:
+            print(hidden)
     return EXIT_OK if report.valid else EXIT_INVALID
+
+
+def terminal_width() -> int | None:
+    """The terminal's width to wrap reports to; None when the output is a file, a pipe or a CI log (some
+    tools export COLUMNS=80 to their children: a log keeps its long lines for grep)."""
+    if not sys.stdout.isatty():
+        return None
+    return shutil.get_terminal_size(fallback=(0, 0)).columns or None
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -91,7 +103,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     preview = PREVIEW if args.pratinjau else None
     result = build(args.root, args.site, args.cache, args.jobs, progress, preview=preview)
     if result.report.issues:
-        print(result.report.to_text(args.lang))
+        print(result.report.to_text(args.lang, terminal_width()))
     stats = result.stats
     progress.summary(
         f"Cache: {stats.hits} dataset dipakai ulang, {stats.misses} diperiksa; "
@@ -334,7 +346,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except InvalidContent as error:
-        print(error.report.to_text(args.lang))
+        print(error.report.to_text(args.lang, terminal_width()))
         print(
             "Tidak ada yang ditulis ke site/: perbaiki galat di atas dulu."
             if args.lang == "id"

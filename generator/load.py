@@ -130,26 +130,142 @@ def yaml_size(node: yaml.Node, limit: int, path: object) -> int:
 
 
 def yaml_error(path: object, text: str, error: yaml.YAMLError) -> DatasetError:
-    """The line where the problem starts: an unclosed quote or bracket is found only at the end of the file."""
+    """The problem in plain Indonesian at the line where it starts (an unclosed quote or bracket is found
+    only lines later), with the corrected line when the usual mistakes are recognised (yaml_mistake)."""
     if isinstance(error, DuplicateKey):
         detail = f"baris {error.second}: kunci `{error.key}` sudah ditulis di baris {error.first}"
         return FileProblem(path, "yaml-duplicate-key", detail, key=error.key, first=error.first, line=error.second)
     problem = getattr(error, "problem", None) or str(error)
     start, found = getattr(error, "context_mark", None), getattr(error, "problem_mark", None)
     context = getattr(error, "context", None)
+    mistake = yaml_mistake(text, error)
+    if mistake is not None:
+        slug, line, params = mistake
+        detail = f"baris {line}: YAML tidak sah ({MISTAKES[slug]}); tulis baris itu: {params['fixed'].strip()}"
+        return FileProblem(path, slug, detail, line=line, **params)
+    said = said_yaml(problem)
     if start is not None and found is not None and found.index >= len(text.rstrip()):
         # found only at the end of the file: the unclosed quote or bracket starts at the context mark
         where = f"baris {start.line + 1}, kolom {start.column + 1}"
-        detail = f"{where}: YAML tidak sah ({context}: {problem} di akhir file)"
-    elif found is not None:
-        detail = f"baris {found.line + 1}, kolom {found.column + 1}: YAML tidak sah ({problem})"
-        lines = text.splitlines()[: found.line]
-        opened = next((n for n, line in enumerate(lines, 1) if UNCLOSED.match(line.rstrip())), None)
-        if opened is not None:
-            detail += f"; tanda kutip atau kurung di baris {opened} belum ditutup?"
-    else:
-        detail = f"YAML tidak sah ({problem})"
-    return DatasetError(path, detail)
+        detail = f"{where}: YAML tidak sah ({said_yaml(context or '')}: {said} di akhir file)"
+        return FileProblem(path, "yaml-error", detail, line=start.line + 1)
+    if found is not None:
+        detail = f"baris {found.line + 1}, kolom {found.column + 1}: YAML tidak sah ({said})"
+        return FileProblem(path, "yaml-error", detail, line=found.line + 1)
+    return DatasetError(path, f"YAML tidak sah ({said})")
+
+
+# PyYAML's problems, said in Indonesian (quoted parts are replaced by '…' before the look-up)
+YAML_PROBLEMS = {
+    "found undefined alias '…'": "alias (*nama) tanpa jangkar (&nama) yang sesuai",
+    "expected a single document in the stream": "file berisi lebih dari satu dokumen YAML (baris `---`)",
+    "but found another document": "file berisi lebih dari satu dokumen YAML (baris `---`)",
+    "found unexpected end of stream": "file berakhir sebelum teks ditutup",
+    "found unhashable key": "kunci berupa daftar atau kelompok",
+    "while scanning a quoted scalar": "teks bertanda kutip",
+    "while parsing a flow sequence": "daftar dalam kurung [ ]",
+    "while parsing a flow mapping": "kelompok dalam kurung { }",
+    "expected '…' or '…', but got '…'": "daftar [ ] atau kelompok { } belum ditutup dengan benar",
+    "while parsing a block mapping": "kelompok kunci",
+    "while parsing a block collection": "daftar berbaris `- `",
+    "while scanning a simple key": "kunci",
+    "could not find expected ':'": "titik dua setelah kunci tidak ada",
+    "expected <block end>, but found '…'": "teks ini tidak diharapkan di sini: periksa indentasi dan tanda kutip",
+    "mapping values are not allowed here": "titik dua di tempat yang tidak diharapkan",
+    "found character '…' that cannot start any token": "karakter yang tidak boleh mengawali nilai",
+    "could not determine a constructor for the tag '…'": "tag YAML (!!…) tidak diizinkan",
+    "found unknown escape character '…'": "garis miring terbalik (\\) tidak dikenal di dalam teks bertanda kutip ganda",
+}
+
+
+def said_yaml(problem: str) -> str:
+    """PyYAML's words in Indonesian when known, else as they are."""
+    return YAML_PROBLEMS.get(re.sub(r"'[^']*'", "'…'", problem), problem)
+
+
+MISTAKES = {  # yaml_mistake's findings, in a few words (for messages that quote the reader's detail)
+    "pesan-yaml-tab": "karakter tab; YAML hanya menerima spasi untuk indentasi",
+    "pesan-yaml-backtick": "tanda ` tidak boleh mengawali nilai",
+    "pesan-yaml-kutip": "tanda kutip atau kurung belum ditutup",
+    "pesan-yaml-titik-dua": "nilai yang memuat titik dua harus diberi tanda kutip",
+    "pesan-yaml-indentasi": "indentasi tidak sesuai dengan baris di atasnya",
+}
+KEY_LINE = re.compile(r"^(\s*(?:- )?)([^\s#'\"][^:#]*?):(?:\s+(.*))?$")  # `  - key: value`
+
+
+def indent_of(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def expected_indent(lines: list[str], index: int, actual: int | None) -> int:
+    """The indentation line `index` most likely means: one the lines above use, nearest to `actual`;
+    under a `key:` that opens a block, two more than that key; under `- key: x`, the column of `key`."""
+    above = [line for line in lines[:index] if line.strip() and not line.lstrip().startswith("#")]
+    if not above:
+        return 0
+    previous = above[-1].replace("\t", "  ")
+    levels = [indent_of(previous)]
+    if previous.lstrip().startswith("- "):
+        levels.insert(0, indent_of(previous) + 2)
+    if previous.rstrip().endswith(":"):
+        levels.insert(0, (levels[0] if previous.lstrip().startswith("- ") else indent_of(previous)) + 2)
+    limit = levels[-1]
+    for line in reversed(above):  # the parents' levels, from the nearest
+        level = indent_of(line.replace("\t", "  "))
+        if level < limit:
+            levels.append(level)
+            limit = level
+    if actual is None:  # a tab: its width is unknown, the most likely level is the first
+        return levels[0]
+    return min(levels, key=lambda level: abs(level - actual))  # the first of equals: the nearest level
+
+
+def quoted(value: str) -> str:
+    """A value as a double-quoted YAML string."""
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def yaml_mistake(text: str, error: yaml.YAMLError) -> tuple[str, int, dict[str, Any]] | None:
+    """A usual mistake recognised: (slug, line, params with `text`, the line as written, and `fixed`,
+    the line corrected); None for any other problem."""
+    found = getattr(error, "problem_mark", None)
+    if found is None:
+        return None
+    lines = text.split("\n")
+    problem = getattr(error, "problem", None) or ""
+    index = min(found.line, len(lines) - 1)
+    line = lines[index]
+    if problem.startswith("found character '\\t'") or "\t" in line[: indent_of(line) + 1]:
+        body = line.lstrip(" \t").replace("\t", " ")
+        spaces = expected_indent(lines, index, None if line[:1] == "\t" else indent_of(line))
+        return "pesan-yaml-tab", index + 1, {"text": line, "fixed": " " * spaces + body, "spaces": spaces}
+    if problem.startswith("found character '`'"):
+        match = KEY_LINE.match(line)
+        if match and match.group(3):
+            value = match.group(3).strip().strip("`")
+            fixed = f"{match.group(1)}{match.group(2)}: {quoted(value)}"
+            return "pesan-yaml-backtick", index + 1, {"text": line, "fixed": fixed}
+    for n, above in enumerate(lines[: index + 1]):  # a quote or bracket left open on its line
+        if UNCLOSED.match(above.rstrip()):
+            stripped = above.rstrip()
+            value = stripped.split(":", 1)[1].strip()
+            closing = {"[": "]", "{": "}"}.get(value[0], value[0])
+            return "pesan-yaml-kutip", n + 1, {"text": above, "fixed": stripped + closing, "mark": closing}
+    match = KEY_LINE.match(line)
+    if problem == "mapping values are not allowed here" and match and match.group(3):
+        value = match.group(3).strip()
+        if ": " in value or value.endswith(":"):  # `judul: Data: 2020`: the value holds a colon
+            fixed = f"{match.group(1)}{match.group(2)}: {quoted(value)}"
+            return "pesan-yaml-titik-dua", index + 1, {"text": line, "fixed": fixed}
+    if problem == "mapping values are not allowed here" or problem.startswith(
+        "expected <block end>, but found '<block"
+    ):
+        actual = indent_of(line)
+        spaces = expected_indent(lines, index, actual)
+        if spaces != actual:
+            params = {"text": line, "fixed": " " * spaces + line.lstrip(" "), "spaces": spaces, "actual": actual}
+            return "pesan-yaml-indentasi", index + 1, params
+    return None
 
 
 def read_yaml(path: Path, limits: Batas = DEFAULT_LIMITS) -> Any:
@@ -181,6 +297,35 @@ def parse_yaml(text: str, path: object, limits: Batas = DEFAULT_LIMITS) -> Any:
         raise DatasetError(path, "YAML bersarang terlalu dalam") from error
     finally:
         loader.dispose()
+
+
+def key_lines(text: str) -> dict[tuple[str | int, ...], int]:
+    """The line of every key and list item of a YAML text, by its path (`("resources", 0, "path")`),
+    for reports to name the line of a value; {} for a text that does not parse."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except (yaml.YAMLError, RecursionError):
+        return {}
+    lines: dict[tuple[str | int, ...], int] = {}
+    seen: set[int] = set()  # an alias is walked once: it can neither loop nor explode
+
+    def walk(item: yaml.Node, path: tuple[str | int, ...]) -> None:
+        if id(item) in seen:
+            return
+        seen.add(id(item))
+        if isinstance(item, yaml.MappingNode):
+            for key, value in item.value:
+                if isinstance(key, yaml.ScalarNode):
+                    lines.setdefault((*path, key.value), key.start_mark.line + 1)
+                    walk(value, (*path, key.value))
+        elif isinstance(item, yaml.SequenceNode):
+            for n, value in enumerate(item.value):
+                lines.setdefault((*path, n), value.start_mark.line + 1)
+                walk(value, (*path, n))
+
+    if node is not None:
+        walk(node, ())
+    return lines
 
 
 def detect_encoding(data: bytes) -> str:

@@ -13,6 +13,7 @@ from typing import Any, BinaryIO
 
 from generator.build import BuildResult, InvalidContent, build
 from generator.errors import SebarError
+from generator.validate import tampil
 
 WATCHED = ("portal.yml", "mkdocs.yml", "datasets", "content", "templates")
 
@@ -135,13 +136,14 @@ def serve(
     try:
         server.server_bind()
         address = f"http://{f'[{host}]' if ':' in host else host}:{server.server_address[1]}/"
-        build(root, site, cache_dir, preview=address)
+        result = build(root, site, cache_dir, preview=address)
         server.server_activate()
     except BaseException:
         server.server_close()
         raise
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    report(f"Pratinjau: {address}  (Ctrl+C untuk berhenti)")
+    hidden = tampil.to_text(tampil.not_shown(root, result.checked))
+    report(f"Pratinjau: {address}  (Ctrl+C untuk berhenti)" + (f"\n{hidden}" if hidden else ""))
     stop = stop or threading.Event()
     seen = snapshot(root)
     try:
@@ -165,4 +167,7 @@ def rebuild(root: Path, site: Path | None, cache_dir: Path | None = None, previe
     except SebarError as error:
         return f"Galat: {error}"
     reused = f"{result.stats.hits} dataset dari cache"
-    return f"Dibangun ulang: {result.datasets} dataset, {result.pages} halaman ({reused})."
+    hidden = tampil.to_text(tampil.not_shown(root, result.checked))
+    return f"Dibangun ulang: {result.datasets} dataset, {result.pages} halaman ({reused})." + (
+        f"\n{hidden}" if hidden else ""
+    )

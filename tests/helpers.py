@@ -16,6 +16,7 @@ DATA = Path(__file__).resolve().parent / "data"
 ROOT = DATA.parents[1]
 # the demo's publications name the demo's datasets: portals with other datasets leave them out
 DEMO_PUBLICATIONS = shutil.ignore_patterns("publikasi")
+CASE_FILE = shutil.ignore_patterns("case.yaml")
 
 
 def case_portal(tmp_path: Path, *cases: str) -> Path:
@@ -26,7 +27,8 @@ def case_portal(tmp_path: Path, *cases: str) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(ROOT / "content", root / "content", ignore=DEMO_PUBLICATIONS)
     for case in cases:
-        shutil.copytree(DATA / case, root / "datasets" / "dinkes" / Path(case).name)
+        # a case's case.yaml describes the test, it is no file of the dataset
+        shutil.copytree(DATA / case, root / "datasets" / "dinkes" / Path(case).name, ignore=CASE_FILE)
     return root
 
 

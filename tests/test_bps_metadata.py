@@ -53,14 +53,14 @@ def test_bps_metadata_wrong_type_unknown_key_and_bad_code(tmp_path):
         (
             "metadata-invalid",
             "datapackage.yaml",
-            "Nilai `resources[0].schema.fields[1].variabel.kode_sdsn` tidak sah: formatnya tidak sesuai.",
-            "Perbaiki nilai `resources[0].schema.fields[1].variabel.kode_sdsn` dengan kode SDSN, mis. `SP00055.00.00`.",
+            'Nilai `variabel.kode_sdsn` pada kolom "b" tidak sah: formatnya tidak sesuai.',
+            "Perbaiki nilai `variabel.kode_sdsn` dengan kode SDSN. Contoh:\nkode_sdsn: SP00055.00.00",
         ),
         (
             "metadata-invalid",
             "datapackage.yaml",
-            "Nilai `resources[0].schema.fields[2].variabel` tidak sah: harus berupa kelompok kunci: nilai.",
-            "Perbaiki nilai `resources[0].schema.fields[2].variabel`.",
+            'Nilai `variabel` pada kolom "c" tidak sah: harus berupa kelompok kunci: nilai.',
+            "Perbaiki nilai `variabel`.",
         ),
         (
             "metadata-invalid",

@@ -203,7 +203,10 @@ def test_cli_check_output_holds_no_workflow_command_or_escape(tmp_path, options)
         "\x1b]0;judul\x07\x1b[2J3",
         "z" * 500,
     ]
-    root = table_portal(tmp_path, ["name: jumlah, type: integer"], "jumlah\n" + "\n".join(hostile) + "\n")
+    # one hostile value per column: the text report groups a column's rows, each column is its own line
+    rows = [",".join(value if n == i else "1" for n in range(4)) for i, value in enumerate(hostile)]
+    fields = [f"name: {name}, type: integer" for name in "abcd"]
+    root = table_portal(tmp_path, fields, "a,b,c,d\n" + "\n".join(rows) + "\n")
     out = run_check(root, *options)
     assert "::error" in out and "::stop-commands" in out  # reported, but inside a line
     assert not [line for line in out.splitlines() if line.lstrip().startswith("::")]

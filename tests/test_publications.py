@@ -258,8 +258,8 @@ def test_blocks_malformed_yaml_names_page_block_and_line():
         (
             "block-yaml",
             22,
-            "Blok grafik ke-2 (baris 22) tidak dapat dibaca: baris 27, kolom 9: YAML tidak sah (while parsing a "
-            "flow mapping: expected ',' or '}', but got '<stream end>' di akhir blok)",
+            "Blok grafik ke-2 (baris 22) tidak dapat dibaca: baris 27: YAML tidak sah (tanda kutip atau kurung "
+            "belum ditutup); tulis baris itu: saring: {tahun: 2020}",
             "Tulis isi blok sebagai pasangan `kunci: nilai` YAML, satu per baris, indentasi dengan spasi.",
         )
     ]

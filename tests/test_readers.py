@@ -126,13 +126,16 @@ def test_read_yaml_unclosed_quote_reported_at_its_line(tmp_path):
     path.write_text('name: a\ntitle: "tanpa penutup\ndescription: x\nkeywords: [a]\n')
     with pytest.raises(DatasetError) as caught:
         load.read_yaml(path)
-    assert caught.value.detail.startswith("baris 2, kolom 8: YAML tidak sah")
+    assert caught.value.slug == "pesan-yaml-kutip"
+    assert caught.value.detail == (
+        'baris 2: YAML tidak sah (tanda kutip atau kurung belum ditutup); tulis baris itu: title: "tanpa penutup"'
+    )
 
 
 def test_read_yaml_tab_reported_at_its_line_not_the_mapping_start(tmp_path):
     path = tmp_path / "a.yaml"
     path.write_text("name: a\nsatudata:\n  produsen: x\n\ttopik: y\n")
-    with pytest.raises(DatasetError, match=r"^.*baris 4, kolom 1: YAML tidak sah"):
+    with pytest.raises(DatasetError, match=r"^.*baris 4: YAML tidak sah \(karakter tab"):
         load.read_yaml(path)
 
 

@@ -85,7 +85,7 @@ def test_check_missing_frekuensi_and_not_a_number(tmp_path):
     data = root / "datasets" / "dinkes" / "latin1" / "test_latin1.csv"
     data.write_bytes(data.read_bytes().replace(b"4,5", b"4,lima"))
     assert [(f[0], f[2], f[3], f[4]) for f in issues(root)] == [
-        ("metadata-missing", None, None, "Kunci `satudata.frekuensi` wajib diisi tetapi belum ada."),
+        ("metadata-missing", 24, None, "Kunci `satudata.frekuensi` wajib diisi tetapi belum ada."),  # under satudata:
         ("type-error", 3, "b", "Nilai `lima` di kolom `b` bukan bilangan bulat."),
     ]
 
@@ -99,7 +99,7 @@ def test_check_unknown_producer_topic_and_classification(tmp_path):
     edit_meta(root, "latin1", change)
     found = issues(root)
     assert [f[0] for f in found] == ["metadata-invalid"]
-    assert "harus salah satu dari 'terbuka', 'terbatas' or 'dikecualikan'" in found[0][4]
+    assert "harus salah satu dari 'terbuka', 'terbatas' atau 'dikecualikan'" in found[0][4]
     edit_meta(root, "latin1", lambda m: m["satudata"].update(klasifikasi="terbuka"))
     assert [f[4] for f in issues(root)] == [
         "`satudata.produsen: bappeda` berbeda dengan folder produsen `dinkes`.",
@@ -113,16 +113,21 @@ def test_check_resource_path_outside_dataset_folder(tmp_path):
     (root / "rahasia.csv").write_text("a,b,c\n1,2,3\n")
     edit_meta(root, "latin1", lambda m: m["resources"][0].update(path="../../../rahasia.csv"))
     assert [(f[0], f[4]) for f in issues(root)] == [
-        ("resource-outside", "Path `../../../rahasia.csv` menunjuk ke luar folder dataset.")
+        ("resource-outside", "Path `../../../rahasia.csv` menunjuk ke luar folder dataset."),
+        (  # the file the dataset had: the likely meant path
+            "pesan-file-tak-terpakai",
+            "File `test_latin1.csv` ada di folder dataset, tetapi tidak dipakai tabel mana pun "
+            "(`resources[].path` menyebut ../../../rahasia.csv).",
+        ),
     ]
 
 
 def test_check_misspelt_key_suggests_the_right_one(tmp_path):
     root = case_portal(tmp_path, "valid/latin1")
     edit_meta(root, "latin1", lambda m: m["satudata"].update(frekwensi=m["satudata"].pop("frekuensi")))
-    assert [f[4] for f in issues(root)] == [
-        "Kunci `satudata.frekuensi` wajib diisi tetapi belum ada.",
-        "Kunci `satudata.frekwensi` tidak dikenal. Maksud Anda `frekuensi`?",
+    assert [f[4] for f in issues(root)] == [  # one message, not "unknown frekwensi" + "missing frekuensi"
+        "Kunci `frekwensi` tidak dikenal dan kunci wajib `frekuensi` belum ada: tampaknya salah eja. "
+        "Maksud Anda `frekuensi`?",
     ]
 
 
@@ -139,7 +144,7 @@ def test_check_yaml_syntax_error_names_the_line(tmp_path):
     path = root / "datasets" / "dinkes" / "latin1" / "datapackage.yaml"
     path.write_text("name: latin1\ntitle: [tidak ditutup\n")
     (found,) = issues(root)
-    assert found[0] == "yaml-error" and "baris" in found[4]
+    assert found[0] == "pesan-yaml-kutip" and "Baris 2" in found[4]
 
 
 def run_cli(root, *args):
@@ -159,6 +164,9 @@ def test_cli_check_duplicate_headers_prints_table_and_exits_1(tmp_path):
         "                         → Beri setiap kolom judul yang unik, sama dengan `name` di skema.\n"
         "2 galat, 0 peringatan.\n"
         "0 dataset sah.\n"
+        "Tidak akan tampil di portal (1 dataset):\n"
+        "  dinkes/duplicate-headers — belum lolos pemeriksaan (lihat galat di atas); selama ada galat, portal "
+        "tidak dibangun sama sekali.\n"
     )
 
 
@@ -168,7 +176,8 @@ def test_cli_check_duplicate_headers_prints_table_and_exits_1(tmp_path):
         (
             "invalid/bad-csv",
             "bad.csv",
-            "  GALAT    4      column_b  Nilai `mixed types.... uh oh` di kolom `column_b` bukan",
+            "  GALAT    3–4    column_b  Nilai `I'm too short!` di kolom `column_b` bukan bilangan bulat. — baris 3–4 "
+            "(2 baris)",
         ),
         ("invalid/invalid-csv", "invalid.csv", "  GALAT    4      -           Baris 4 kosong. [blank-row]"),
         ("invalid/duplicate-headers", "duplicate-headers.csv", "  GALAT    1      id2    Judul kolom ke-3 `id`"),
@@ -233,6 +242,7 @@ def test_check_portal_yml_with_a_producer_code_twice(tmp_path):
     portal = yaml.safe_load((root / "portal.yml").read_text())
     portal["produsen"].append(dict(portal["produsen"][0], nama="Dinas Kesehatan (lagi)"))
     (root / "portal.yml").write_text(yaml.safe_dump(portal, allow_unicode=True))
+    line = (root / "portal.yml").read_text().splitlines().index("produsen:") + 1  # safe_dump sorts the keys
     assert issues(root) == [
-        ("metadata-invalid", "portal.yml", None, None, "Nilai `produsen` tidak sah: kode produsen harus unik.")
+        ("metadata-invalid", "portal.yml", line, None, "Nilai `produsen` tidak sah: kode produsen harus unik.")
     ]

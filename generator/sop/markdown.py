@@ -152,7 +152,8 @@ def issue_lines(issues: list[dict[str, Any]]) -> list[str]:
         level = "**GALAT**" if issue["severity"] == "error" else "peringatan"
         lines.append(
             f"| {level} | {md(issue['file'], 120)} | {issue['row'] or '-'} | {md(issue['column'] or '-')} | "
-            f"{md(issue['message'], 400)} → {md(issue['fix'], 400)} (`{issue['slug']}`) |"
+            # a fix's line to copy follows it on its own line: in a table cell, after a space
+            f"{md(issue['message'], 400)} → {md(issue['fix'].replace(chr(10), ' '), 400)} (`{issue['slug']}`) |"
         )
     if len(issues) > ISSUES_SHOWN:
         lines.append(f"\n…dan {len(issues) - ISSUES_SHOWN} lagi: jalankan `sebar check` untuk daftar lengkap.")

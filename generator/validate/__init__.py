@@ -46,7 +46,8 @@ def check(root: Path, cache: Cache | None = None, jobs: int | None = 1) -> tuple
         issues.append(Issue("portal-missing", "portal", "portal.yml", params={"root": str(root)}))
     else:
         try:
-            portal, found = check_portal(load.read_yaml(root / "portal.yml"))
+            raw = load.read_yaml(root / "portal.yml")
+            portal, found = check_portal(raw, load.key_lines((root / "portal.yml").read_text(encoding="utf-8")))
             issues += found
         except DatasetError as error:
             issues.append(read_issue(error, "yaml-error", "portal", "portal.yml"))
@@ -127,7 +128,8 @@ def cached_results(
 def read_issue(error: DatasetError, slug: str, dataset: str, file: str) -> Issue:
     """A file that cannot be read; a limit, a duplicate key or a formula has its own slug."""
     params = getattr(error, "params", None) or {"detail": error.detail}
-    return Issue(getattr(error, "slug", slug), dataset, file, params=params)
+    line = params.get("line")  # a YAML error's line goes in the BARIS column
+    return Issue(getattr(error, "slug", slug), dataset, file, line if isinstance(line, int) else None, params=params)
 
 
 def check_dataset(
@@ -148,13 +150,15 @@ def check_dataset(
         return None, [
             read_issue(error, "susun-templat-rusak" if path.suffix == ".xlsx" else "yaml-error", dataset, file)
         ]
-    spec, issues = parse(DatasetSpec, raw, dataset, file)
+    # the line of each key, for the BARIS column (a template's issues name their cell instead)
+    lines = None if cells is not None else load.key_lines(load.read_regular(path, limits).decode("utf-8"))
+    spec, issues = parse(DatasetSpec, raw, dataset, file, lines)
     placeholders = placeholder_issues(raw, dataset, file)
     # a placeholder is one message, the one saying what to write, not also "not a valid value" for its key
     unfilled = {issue.params["key"] for issue in placeholders}
     issues = [issue for issue in issues if issue.params.get("key") not in unfilled] + placeholders
     if spec is not None:
-        issues += check_dataset_meta(spec, portal, folder, file)
+        issues += check_dataset_meta(spec, portal, folder, file, lines)
         specs = list(spec.resources)
     else:  # still check the data of every well-formed resource: the operator sees all at once
         raw_resources = raw.get("resources") if isinstance(raw, dict) else None
@@ -182,6 +186,7 @@ def check_dataset(
             continue
         issues += checked[1]
         resources.append(checked[0])
+    issues += unused_files(folder, specs, dataset, file)
     if cells is not None:
         issues = locate(issues, cells)
     if not public:  # a non-public dataset's cells never reach a (public) CI log
@@ -189,6 +194,32 @@ def check_dataset(
     if spec is None or any(issue.severity == "error" for issue in issues):
         return None, issues
     return Dataset(spec, folder.relative_to(root), tuple(resources), files=out), issues
+
+
+UNUSED_SHOWN = 10  # unused files named per dataset: a folder of old exports is said in a few lines
+
+
+def unused_files(folder: Path, specs: list[ResourceSpec], dataset: str, file: str) -> list[Issue]:
+    """Files in the dataset folder that no resource names (the template's data.csv checked while the
+    operator's own file sits beside it): a warning that suggests the `path` to write."""
+    if not specs:
+        return []
+    used = {(folder / spec.path).resolve() for spec in specs if "\0" not in spec.path}
+    found = []
+    for base, dirs, files in os.walk(folder):  # links are not followed (and are reported elsewhere)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            path = Path(base) / name
+            skip = name.startswith(".") or name == "datapackage.yaml" or name.upper().startswith("README")
+            if not skip and not path.is_symlink() and path.is_file() and path.resolve() not in used:
+                found.append(path.relative_to(folder).as_posix())
+    missing = [spec for spec in specs if not (folder / spec.path).is_file()]
+    target = (missing or specs)[0].name  # the table whose file is missing is the one to point at it
+    named = ", ".join(spec.path for spec in specs)
+    return [
+        Issue("pesan-file-tak-terpakai", dataset, file, params={"path": path, "used": named, "name": target})
+        for path in found[:UNUSED_SHOWN]
+    ]
 
 
 def check_resource(

@@ -118,17 +118,17 @@ MESSAGES: dict[str, Message] = {
     ),
     "metadata-missing": Message(
         E,
-        "Kunci `{key}` wajib diisi tetapi belum ada.",
-        "Required key `{key}` is missing.",
+        "Kunci `{key}`{where} wajib diisi tetapi belum ada.",
+        "Required key `{key}`{where_en} is missing.",
         "Tambahkan `{key}` ke file ini (lihat Bantuan > Panduan metadata).",
         "Add `{key}` to this file (see Help > Metadata guide).",
     ),
     "metadata-invalid": Message(
         E,
-        "Nilai `{key}` tidak sah: {detail}.",
-        "Value of `{key}` is not valid: {detail}.",
-        "Perbaiki nilai `{key}`{hint}.",
-        "Correct the value of `{key}`{hint_en}.",
+        "Nilai `{key}`{where} tidak sah: {detail}.",
+        "Value of `{key}`{where_en} is not valid: {detail}.",
+        "Perbaiki nilai `{key}`{hint}.{contoh}",
+        "Correct the value of `{key}`{hint_en}.{contoh_en}",
     ),
     "placeholder": Message(
         E,
@@ -139,8 +139,8 @@ MESSAGES: dict[str, Message] = {
     ),
     "metadata-unknown-key": Message(
         E,
-        "Kunci `{key}` tidak dikenal.{hint}",
-        "Unknown key `{key}`.{hint_en}",
+        "Kunci `{key}`{where} tidak dikenal.{hint}",
+        "Unknown key `{key}`{where_en}.{hint_en}",
         "Periksa ejaannya atau hapus; kunci yang sah ada di Bantuan > Panduan metadata.",
         "Check its spelling or remove it; valid keys are in Help > Metadata guide.",
     ),
@@ -148,8 +148,8 @@ MESSAGES: dict[str, Message] = {
         E,
         "`name: {name}` berbeda dengan nama folder `{folder}`.",
         "`name: {name}` differs from the folder name `{folder}`.",
-        "Samakan `name:` dengan nama folder dataset.",
-        "Make `name:` equal to the folder name.",
+        "Samakan `name` dengan nama folder dataset; tulis:\nname: {folder}",
+        "Make `name` equal to the folder name; write:\nname: {folder}",
     ),
     "produsen-folder": Message(
         E,
@@ -176,8 +176,9 @@ MESSAGES: dict[str, Message] = {
         E,
         "Kode wilayah `{kode}` bukan kode tingkat {tingkat}.",
         "Region code `{kode}` is not a code of level {tingkat}.",
-        "Kode {tingkat} Kemendagri terdiri atas {parts} bagian bertitik, mis. {example}.",
-        "A Kemendagri {tingkat} code has {parts} dot-separated parts, e.g. {example}.",
+        "Kode {tingkat} Kemendagri terdiri atas {parts} bagian bertitik, ditulis di antara tanda kutip, mis.:\n"
+        'kode: "{example}"',
+        'A Kemendagri {tingkat} code has {parts} dot-separated parts, written in quotes, e.g.:\nkode: "{example}"',
     ),
     "resource-outside": Message(
         E,
@@ -280,8 +281,8 @@ MESSAGES: dict[str, Message] = {
         E,
         "Front matter (di antara baris `---`) tidak sah di baris {line}: {detail}",
         "The front matter (between the `---` lines) is not valid at line {line}: {detail}",
-        "Tulis front matter sebagai pasangan `kunci: nilai` YAML, mis. `title: Profil Kesehatan`.",
-        "Write the front matter as YAML `key: value` pairs, e.g. `title: Profil Kesehatan`.",
+        "Tulis front matter sebagai pasangan kunci: nilai YAML, satu per baris, mis.:\ntitle: Profil Kesehatan",
+        "Write the front matter as YAML key: value pairs, one a line, e.g.:\ntitle: Profil Kesehatan",
     ),
     "content-link": Message(
         E,
@@ -380,10 +381,10 @@ MESSAGES: dict[str, Message] = {
         E,
         "Nilai `{cell}` di kolom `{field}` memakai koma desimal, tetapi skema kolom ini belum menyatakannya.",
         "Value `{cell}` in column `{field}` uses a decimal comma, which the schema does not declare.",
-        'Isi `decimalChar: ","` (dan `groupChar: "."` bila ada titik ribuan) pada field `{field}` di skema, '
-        "atau tulis angkanya dengan titik desimal.",
-        'Set `decimalChar: ","` (and `groupChar: "."` for thousands dots) on field `{field}`, '
-        "or write the number with a decimal point.",
+        "Tulis angkanya dengan titik desimal, atau tambahkan baris ini pada kolom `{field}` di `schema.fields` "
+        '(dan groupChar: "." bila ada titik ribuan):\ndecimalChar: ","',
+        "Write the number with a decimal point, or add this line to column `{field}` in `schema.fields` "
+        '(and groupChar: "." for thousands dots):\ndecimalChar: ","',
     ),
     "required-error": Message(
         E,
@@ -469,8 +470,10 @@ MESSAGES: dict[str, Message] = {
         "{count} nilai di kolom `{field}` (pertama `{cell}`) tampak memakai titik ribuan, "
         "tetapi dibaca sebagai pecahan desimal.",
         "{count} values in column `{field}` (first `{cell}`) look like thousands dots but are read as decimals.",
-        'Bila titik itu pemisah ribuan, isi `groupChar: "."` (dan `decimalChar: ","`) pada field `{field}`.',
-        'If the dot separates thousands, set `groupChar: "."` (and `decimalChar: ","`) on field `{field}`.',
+        "Bila titik itu pemisah ribuan, tambahkan dua baris ini pada kolom `{field}` di `schema.fields`:\n"
+        'groupChar: "."\ndecimalChar: ","',
+        "If the dot separates thousands, add these two lines to column `{field}` in `schema.fields`:\n"
+        'groupChar: "."\ndecimalChar: ","',
     ),
     "pattern-invalid": Message(
         E,
@@ -506,17 +509,17 @@ MESSAGES: dict[str, Message] = {
         "Dataset terbuka tidak boleh memuatnya.",
         "Column `{field}` looks like personal data: {count} cells like {kind_en} (first in row {row}). "
         "An open dataset must not hold it.",
-        "Hapus atau samarkan kolom itu; bila memang boleh terbit, tulis alasannya di field: "
-        '`dataPribadi: {{alasan: "..."}}`.',
-        "Remove or mask the column; if it may be published, give the reason on the field: "
-        '`dataPribadi: {{alasan: "..."}}`.',
+        "Hapus atau samarkan kolom itu; bila memang boleh terbit, tulis alasannya pada kolom itu di "
+        '`schema.fields`:\ndataPribadi: {{alasan: "..."}}',
+        "Remove or mask the column; if it may be published, give the reason on that column in "
+        '`schema.fields`:\ndataPribadi: {{alasan: "..."}}',
     ),
     "personal-data-reason": Message(
         E,
         "`dataPribadi` pada kolom `{field}` tidak berisi `alasan`.",
         "`dataPribadi` on column `{field}` gives no `alasan` (reason).",
-        'Tulis alasan terbitnya data pribadi itu: `dataPribadi: {{alasan: "..."}}`, atau hapus `dataPribadi`.',
-        'Give the reason it may be published: `dataPribadi: {{alasan: "..."}}`, or remove `dataPribadi`.',
+        'Hapus `dataPribadi`, atau tulis alasan terbitnya data pribadi itu:\ndataPribadi: {{alasan: "..."}}',
+        'Remove `dataPribadi`, or give the reason it may be published:\ndataPribadi: {{alasan: "..."}}',
     ),
     # --- roles: .github/CODEOWNERS generated from portal.yml (sebar roles) ---
     "codeowners-missing": Message(
@@ -766,8 +769,8 @@ MESSAGES: dict[str, Message] = {
         "menampilkan `3201` sebagai `3.201`.",
         "Code column `{field}` is typed `{type}`: leading zeros are lost (`0301` becomes `301`) and the page "
         "shows `3201` as `3.201`.",
-        "Tulis `type: string` pada kolom `{field}` di datapackage.yaml.",
-        "Write `type: string` on column `{field}` in datapackage.yaml.",
+        "Ganti tipe kolom `{field}` di datapackage.yaml; tulis:\ntype: string",
+        "Change the type of column `{field}` in datapackage.yaml; write:\ntype: string",
     ),
     # --- BPS statistical metadata (MS-Indikator, MS-Variabel, MS-Kegiatan) ---
     "bps-variabel-pembangun": Message(
@@ -783,10 +786,12 @@ MESSAGES: dict[str, Message] = {
         E,
         "Lisensi `{name}` di `{key}` tidak ada di daftar lisensi. Yang mirip: {close}.",
         "Licence `{name}` in `{key}` is not in the licence register. Close matches: {close}.",
-        "Tulis kode SPDX dari daftar lisensi (mis. `CC-BY-4.0`, `CC0-1.0`, `ODbL-1.0`; lihat Panduan metadata, "
-        "bagian Daftar lisensi), atau daftarkan lisensi portal di portal.yml: `lisensi: [{{name, title, path}}]`.",
-        "Write an SPDX id from the licence register (e.g. `CC-BY-4.0`, `CC0-1.0`, `ODbL-1.0`; see the metadata "
-        "guide, section Daftar lisensi), or define a portal licence in portal.yml: `lisensi: [{{name, title, path}}]`.",
+        "Tulis kode SPDX dari daftar lisensi (mis. CC-BY-4.0, CC0-1.0, ODbL-1.0; lihat Panduan metadata, "
+        "bagian Daftar lisensi), atau daftarkan lisensi portal di portal.yml (`lisensi`, berisi name, title "
+        "dan path). Contoh:\n- name: CC-BY-4.0",
+        "Write an SPDX id from the licence register (e.g. CC-BY-4.0, CC0-1.0, ODbL-1.0; see the metadata "
+        "guide, section Daftar lisensi), or define a portal licence in portal.yml (`lisensi`, with name, title "
+        "and path). For example:\n- name: CC-BY-4.0",
     ),
     "url-missing": Message(
         E,
@@ -794,10 +799,80 @@ MESSAGES: dict[str, Message] = {
         "dan katalog DCAT tidak punya tautan mutlak.",
         "portal.yml has no `url`, the portal's public address: without it the sitemap, API, Atom feed and "
         "DCAT catalogue have no absolute links.",
-        "Tambahkan satu baris di portal.yml, mis. `url: https://satudata.kotaanda.go.id/`. Untuk pratinjau "
-        "di komputer sendiri pakai `sebar serve` atau `sebar build --pratinjau`.",
-        "Add one line to portal.yml, e.g. `url: https://satudata.kotaanda.go.id/`. For a preview on your own "
-        "computer use `sebar serve` or `sebar build --pratinjau`.",
+        "Untuk pratinjau di komputer sendiri pakai sebar serve atau sebar build --pratinjau. Untuk terbit, "
+        "tambahkan satu baris di portal.yml, mis.:\nurl: https://satudata.kotaanda.go.id/",
+        "For a preview on your own computer use sebar serve or sebar build --pratinjau. To publish, add one "
+        "line to portal.yml, e.g.:\nurl: https://satudata.kotaanda.go.id/",
+    ),
+    # --- messages that teach: YAML mistakes, misspelt keys, unused files, future periods (issue 9) ---
+    "pesan-yaml-tab": Message(
+        E,
+        "Baris {line} memakai karakter tab; YAML hanya menerima spasi untuk indentasi.",
+        "Line {line} uses a tab character; YAML accepts only spaces for indentation.",
+        "Ganti tab dengan spasi ({spaces} spasi di depan); tulis baris {line} menjadi:\n{fixed}",
+        "Replace the tab with spaces ({spaces} at the start); write line {line} as:\n{fixed}",
+    ),
+    "pesan-yaml-titik-dua": Message(
+        E,
+        "Nilai di baris {line} memuat titik dua (:) tanpa tanda kutip, sehingga YAML membacanya sebagai kunci baru.",
+        "The value on line {line} holds a colon (:) without quotes, so YAML reads it as a new key.",
+        "Beri tanda kutip ganda di sekeliling nilainya; tulis baris {line} menjadi:\n{fixed}",
+        "Put double quotes around the value; write line {line} as:\n{fixed}",
+    ),
+    "pesan-yaml-indentasi": Message(
+        E,
+        "Baris {line} menjorok {actual} spasi, tidak sejajar dengan baris di atasnya; YAML membaca letak "
+        "sebuah kunci dari jumlah spasi di depannya.",
+        "Line {line} is indented {actual} spaces, out of line with the lines above; YAML reads where a key "
+        "belongs from the spaces before it.",
+        "Tulis baris {line} dengan {spaces} spasi di depan:\n{fixed}",
+        "Write line {line} with {spaces} spaces at the start:\n{fixed}",
+    ),
+    "pesan-yaml-kutip": Message(
+        E,
+        "Baris {line} membuka tanda kutip atau kurung yang tidak ditutup, sehingga baris-baris sesudahnya "
+        "terbaca sebagai bagian dari nilainya.",
+        "Line {line} opens a quote or bracket it does not close, so the lines after it are read as part of its value.",
+        "Tutup dengan {mark} di akhir baris; tulis baris {line} menjadi:\n{fixed}",
+        "Close it with {mark} at the end of the line; write line {line} as:\n{fixed}",
+    ),
+    "pesan-yaml-backtick": Message(
+        E,
+        "Nilai di baris {line} diawali tanda ` (backtick), yang tidak boleh ada di YAML; tanda itu sering "
+        "ikut tersalin dari pesan atau dokumen.",
+        "The value on line {line} starts with a ` (backtick), which YAML does not allow; it is often copied "
+        "along from a message or a document.",
+        "Hapus tanda ` dan pakai tanda kutip ganda; tulis baris {line} menjadi:\n{fixed}",
+        "Remove the ` and use double quotes; write line {line} as:\n{fixed}",
+    ),
+    "pesan-kunci-salah-eja": Message(
+        E,
+        "Kunci `{name}`{where} tidak dikenal dan kunci wajib `{close}` belum ada: tampaknya salah eja. "
+        "Maksud Anda `{close}`?",
+        "Key `{name}`{where_en} is unknown and the required key `{close}` is missing: it looks misspelt. "
+        "Did you mean `{close}`?",
+        "Perbaiki ejaan kuncinya; tulis baris itu menjadi:\n{fixed}",
+        "Correct the key's spelling; write the line as:\n{fixed}",
+    ),
+    "pesan-periode-masa-depan": Message(
+        E,
+        '`satudata.periode: "{periode}"` berakhir pada {tahun}, sesudah tahun ini ({sekarang}): data dari '
+        "masa depan belum ada.",
+        '`satudata.periode: "{periode}"` ends in {tahun}, after this year ({sekarang}): data from the future '
+        "does not exist yet.",
+        "Tulis tahun data yang sebenarnya (paling lambat {sekarang}), di antara tanda kutip, mis.:\n"
+        'periode: "{sekarang}"',
+        'Write the years the data really covers (at the latest {sekarang}), in quotes, e.g.:\nperiode: "{sekarang}"',
+    ),
+    "pesan-file-tak-terpakai": Message(
+        W,
+        "File `{path}` ada di folder dataset, tetapi tidak dipakai tabel mana pun (`resources[].path` "
+        "menyebut {used}).",
+        "File `{path}` is in the dataset folder but no table uses it (`resources[].path` names {used}).",
+        "Bila tidak dipakai, hapus file itu. Bila ini file data Anda (maksud Anda path: {path}?), tulis "
+        "di tabel `{name}`:\npath: {path}",
+        "If it is not needed, delete it. If it is your data file (did you mean path: {path}?), write in "
+        "table `{name}`:\npath: {path}",
     ),
     "susun-templat-rusak": Message(
         E,
