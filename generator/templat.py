@@ -255,7 +255,7 @@ def locate(issues: list[Any], cells: dict[str, str]) -> list[Any]:
 
     located = []
     for issue in issues:
-        key = issue.params.get("key") or SLUG_KEYS.get(issue.slug)
+        key = issue.params.get("path") or issue.params.get("key") or SLUG_KEYS.get(issue.slug)
         cell = cells.get(str(key)) if key else None
         if cell is None and issue.row is None and isinstance(key, str) and key.startswith("resources[0]."):
             cell = next((c for k, c in cells.items() if key.startswith(k)), None)

@@ -82,7 +82,9 @@ def test_pip_install_puts_sebar_in_bin_and_it_runs(tmp_path: Path) -> None:
         shutil.copy(ROOT / name, source / name)
     shutil.copytree(ROOT / "generator", source / "generator", ignore=shutil.ignore_patterns("__pycache__"))
     prefix = tmp_path / "prefix"
-    install = [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-build-isolation", "--prefix"]
+    # --ignore-installed: never uninstall the sebar this interpreter runs (pip would, to "upgrade" it)
+    install = [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-build-isolation", "--ignore-installed"]
+    install += ["--prefix"]
     subprocess.run([*install, str(prefix), str(source)], check=True, capture_output=True, text=True)
     script = prefix / "bin" / "sebar"
     assert script.is_file() and os.access(script, os.X_OK)

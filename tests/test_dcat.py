@@ -213,7 +213,7 @@ def test_check_rejects_a_licence_outside_the_register(tmp_path):
         "Lisensi `CC-BY-4` di `licenses[0].name` tidak ada di daftar lisensi. "
         "Yang mirip: CC-BY-4.0, CC-BY-3.0, CC-BY-SA-4.0."
     )
-    assert "`lisensi: [{name, title, path}]`" in issue["fix"]
+    assert "`lisensi`, berisi name, title dan path" in issue["fix"] and "- name: CC-BY-4.0" in issue["fix"]
 
 
 @pytest.mark.parametrize(

@@ -156,7 +156,7 @@ def check_dataset(
     placeholders = placeholder_issues(raw, dataset, file)
     # a placeholder is one message, the one saying what to write, not also "not a valid value" for its key
     unfilled = {issue.params["key"] for issue in placeholders}
-    issues = [issue for issue in issues if issue.params.get("key") not in unfilled] + placeholders
+    issues = [i for i in issues if i.params.get("path", i.params.get("key")) not in unfilled] + placeholders
     if spec is not None:
         issues += check_dataset_meta(spec, portal, folder, file, lines)
         specs = list(spec.resources)

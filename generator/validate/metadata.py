@@ -180,7 +180,9 @@ def schema_issues(
         row = line_of(loc if item["type"] != "missing" else loc[:-1], lines)
 
         def add(slug: str, **params: Any) -> None:
-            issues.append(Issue(slug, dataset, file, row, column, params={"key": key, **where, **params}))  # noqa: B023
+            # `path`: the whole dotted key (`resources[0].schema.fields[2].type`), where `key` is the column's own
+            path = dotted(loc)  # noqa: B023
+            issues.append(Issue(slug, dataset, file, row, column, params={"key": key, "path": path, **where, **params}))  # noqa: B023
 
         if item["type"] == "missing":
             if loc not in merged:
