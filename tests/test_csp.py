@@ -37,6 +37,26 @@ def watched_page(browser: Browser, base_url: str, timeout_ms: int) -> Iterator[P
         context.close()
 
 
+@contextlib.contextmanager
+def strict_page(browser: Browser, url: str, origin: str) -> Iterator[Page]:
+    """`url` at 1280 x 900 under its own policy. On leaving: no console error, no CSP violation and no
+    request outside `origin` (data: and blob: aside)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    errors: list[str] = []
+    away: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("request", lambda r: None if r.url.startswith((origin, "data:", "blob:")) else away.append(r.url))
+    page.add_init_script(WATCH)
+    page.goto(url, wait_until="load")
+    yield page
+    violations = page.evaluate("window.__csp")
+    context.close()
+    assert (errors, violations, away) == ([], [], [])
+
+
 @pytest.fixture
 def page(browser: Browser, site_url: str) -> Iterator[Page]:
     with watched_page(browser, site_url + "/", TIMEOUT_MS) as p:

@@ -23,20 +23,16 @@ from generator.validate import check
 from generator.views.regions import load as load_boundaries
 from generator.views.regions import normalise
 from tests.conftest import ROOT, git, make_portal
+from tests.test_accessibility import axe_problems
 from tests.test_cache import files_of
+from tests.test_csp import strict_page
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 MISKIN = "dataset/opendata-jabar/penduduk-miskin/"
 MALL = "dataset/bandung/supermarket-minimarket-mall/"
 FIGURE = re.compile(
     r'<figure class="sebar-grafik" id="([^"]+)" data-jenis="([^"]+)" data-figure="([^"]+)">(.*?)</figure>', re.S
 )
 IMG = re.compile(r'<img src="([^"]+)" width="\d+" height="\d+" alt="([^"]*)"')
-WATCH = """
-window.__csp = [];
-document.addEventListener("securitypolicyviolation", e => window.__csp.push(e.violatedDirective + " " + e.blockedURI));
-"""
 
 
 def dataset_pages(site: Path) -> list[Path]:
@@ -141,20 +137,8 @@ def test_dataset_page_inferred_line_over_3650_days_is_drawn_by_year(tmp_path):
 @pytest.fixture
 def page(browser: Browser, site_url: str) -> Iterator[Page]:
     """The penduduk-miskin page; fails on a console error, a CSP violation or a request off the site."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    errors: list[str] = []
-    away: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("request", lambda r: None if r.url.startswith((site_url, "data:", "blob:")) else away.append(r.url))
-    page.add_init_script(WATCH)
-    page.goto(urljoin(site_url + "/", MISKIN), wait_until="load")
-    yield page
-    violations = page.evaluate("window.__csp")
-    context.close()
-    assert (errors, violations, away) == ([], [], [])
+    with strict_page(browser, urljoin(site_url + "/", MISKIN), site_url) as page:
+        yield page
 
 
 def test_dataset_page_chart_renders_and_goes_live_on_hover(page: Page):
@@ -199,10 +183,8 @@ def test_dataset_page_without_javascript_shows_every_panel(browser: Browser, sit
 def test_dataset_page_has_no_wcag_aa_violations(browser: Browser, site_url: str, path: str, width: int):
     page = browser.new_page(viewport={"width": width, "height": 800}, bypass_csp=True)  # axe is injected inline
     page.goto(urljoin(site_url + "/", path))
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(f"axe.run(document, {{runOnly: {{type: 'tag', values: {TAGS}}}}})")
+    problems = axe_problems(page)
     page.close()
-    problems = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
     assert problems == []
 
 

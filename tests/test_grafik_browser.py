@@ -19,17 +19,13 @@ from generator.views import static
 from generator.views.html import chart_html, dashboard_filter_html, headline_html, headlines_html, tabs_html
 from tests.grafik_figures import chart, figures, headline
 from tests.helpers import serving
+from tests.test_accessibility import axe_problems
+from tests.test_csp import strict_page
 
 ROOT = Path(__file__).resolve().parents[1]
 ASSETS = ROOT / "generator" / "assets"
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 MATERIAL_CSS = next((Path(material.__file__).parent / "templates" / "assets" / "stylesheets").glob("main.*.min.css"))
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 TIMEOUT_MS = 20_000
-WATCH = """
-window.__csp = [];
-document.addEventListener("securitypolicyviolation", e => window.__csp.push(e.violatedDirective + " " + e.blockedURI));
-"""
 
 
 def write_charts(folder: Path, scale: float, suffix: str) -> dict[str, tuple[str, str]]:
@@ -106,22 +102,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture
 def page(browser: Browser, site: str) -> Iterator[Page]:
     """The page under its policy; fails on a console error, a CSP violation or a request off 127.0.0.1."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-    page = context.new_page()
-    page.set_default_timeout(TIMEOUT_MS)
-    errors: list[str] = []
-    away: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on(
-        "request", lambda r: None if r.url.startswith(("http://127.0.0.1:", "data:", "blob:")) else away.append(r.url)
-    )
-    page.add_init_script(WATCH)
-    page.goto(site, wait_until="load")
-    yield page
-    violations = page.evaluate("window.__csp")
-    context.close()
-    assert (errors, violations, away) == ([], [], [])
+    with strict_page(browser, site, "http://127.0.0.1:") as page:
+        yield page
 
 
 def live(page: Page, figure: str) -> None:
@@ -223,7 +205,6 @@ def test_chart_page_has_no_wcag_aa_violations(browser: Browser, site: str, width
     live(page, "g-batang")
     page.locator("#g-donat details summary").click()
     assert page.evaluate("document.documentElement.scrollWidth") <= width  # nothing widens the page
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("axe.run(document, {runOnly: {type: 'tag', values: TAGS}})".replace("TAGS", str(TAGS)))
+    problems = axe_problems(page)
     page.close()
-    assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]] == []
+    assert problems == []

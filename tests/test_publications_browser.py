@@ -10,34 +10,19 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from tests.test_accessibility import axe_problems
+from tests.test_csp import strict_page
+
 ROOT = Path(__file__).resolve().parents[1]
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 DASBOR = "publikasi/dasbor-kemiskinan/"
 PAGES = [DASBOR, "publikasi/infografis-kemiskinan-2020/", "publikasi/jabar-dalam-angka/"]
-WATCH = """
-window.__csp = [];
-document.addEventListener("securitypolicyviolation", e => window.__csp.push(e.violatedDirective + " " + e.blockedURI));
-"""
 
 
 @pytest.fixture
 def dashboard(browser: Browser, site_url: str) -> Iterator[Page]:
     """The dashboard; fails on a console error, a CSP violation or a request that leaves the site."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    errors: list[str] = []
-    away: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("request", lambda r: None if r.url.startswith((site_url, "data:", "blob:")) else away.append(r.url))
-    page.add_init_script(WATCH)
-    page.goto(f"{site_url}/{DASBOR}", wait_until="load")
-    yield page
-    violations = page.evaluate("window.__csp")
-    context.close()
-    assert (errors, violations, away) == ([], [], [])
+    with strict_page(browser, f"{site_url}/{DASBOR}", site_url) as page:
+        yield page
 
 
 def test_dashboard_every_chart_renders(dashboard: Page):
@@ -85,7 +70,6 @@ def test_dashboard_fits_a_phone(browser: Browser, site_url: str):
 def test_publication_page_has_no_wcag_aa_violations(browser: Browser, site_url: str, path: str, width: int):
     page = browser.new_page(viewport={"width": width, "height": 800}, bypass_csp=True)  # axe is injected inline
     page.goto(f"{site_url}/{path}", wait_until="load")
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("axe.run(document, {runOnly: {type: 'tag', values: TAGS}})".replace("TAGS", str(TAGS)))
+    problems = axe_problems(page)
     page.close()
-    assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]] == []
+    assert problems == []
