@@ -14,9 +14,11 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from generator.config import Frekuensi, Klasifikasi, Portal, Tingkat
+from generator.config import Batas, Frekuensi, Klasifikasi, Portal, Tingkat
 from generator.errors import DatasetError
 from generator.licenses import register
+from generator.load import read_regular
+from generator.sheets import check_xlsx
 
 NAME = "templat-dataset.xlsx"
 METADATA, KOLOM, DATA, PILIHAN = "metadata", "kolom", "data", "pilihan"
@@ -29,6 +31,8 @@ CORE = (  # openpyxl stamps the save time here
     '<dcterms:created xsi:type="dcterms:W3CDTF">1980-01-01T00:00:00Z</dcterms:created>'
     '<dcterms:modified xsi:type="dcterms:W3CDTF">1980-01-01T00:00:00Z</dcterms:modified></cp:coreProperties>'
 )
+
+WORKBOOK_BYTES = 1024 * 1024  # a template's workbook.xml is a few KB; a bigger one is not read
 
 
 @dataclass(frozen=True)
@@ -160,11 +164,16 @@ def text(value: Any) -> str:
     return cell_text(value).strip()
 
 
-def read_template(path: Path) -> tuple[dict[str, Any], dict[str, str]]:
+def read_template(path: Path, limits: Batas) -> tuple[dict[str, Any], dict[str, str]]:
     """The dataset dict a filled template stands for (as datapackage.yaml would hold it) and the cell of each key.
-    Rows are found by their label in column A, so an operator's inserted row moves nothing."""
+    Rows are found by their label in column A, so an operator's inserted row moves nothing. The file is
+    read as any XLSX of a pull request is: a regular file within the size limits, its sheets' real
+    extent checked before openpyxl inflates them (the data sheet is checked when the data is read)."""
+    data = read_regular(path, limits)
+    for sheet in (METADATA, KOLOM):
+        check_xlsx(path, data, sheet, limits)
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds on a damaged file
         raise DatasetError(path, f"templat tidak dapat dibaca ({type(error).__name__}: {error})") from error
     missing = [name for name in (METADATA, KOLOM, DATA) if name not in book.sheetnames]
@@ -232,7 +241,7 @@ def import_template(folder: Path) -> Path:
     target = folder / "datapackage.yaml"
     if target.exists():
         raise DatasetError(target, "sudah ada; hapus dulu bila ingin menggantinya dari templat")
-    raw, _ = read_template(source)
+    raw, _ = read_template(source, Batas())  # the default limits: the operator's own file
     target.write_text(to_yaml(raw), encoding="utf-8")
     return target
 
@@ -240,9 +249,12 @@ def import_template(folder: Path) -> Path:
 def template_in(folder: Path) -> Path | None:
     """The folder's XLSX that holds a `metadata` sheet (a filled template), if any."""
     for path in sorted(folder.glob("*.xlsx")):
+        if path.is_symlink() or not path.is_file():
+            continue  # a link or a device is never a template (and never read)
         try:
             with zipfile.ZipFile(path) as archive:
-                if b'name="metadata"' in archive.read("xl/workbook.xml"):
+                book = archive.getinfo("xl/workbook.xml")
+                if book.file_size <= WORKBOOK_BYTES and b'name="metadata"' in archive.read(book):
                     return path
         except (zipfile.BadZipFile, KeyError, OSError):
             continue

@@ -14,6 +14,7 @@ import yaml
 from openpyxl import load_workbook
 
 from generator.build import build
+from generator.config import Batas
 from generator.sop.review import review
 from generator.sop.roles import read_portal
 from generator.templat import COLUMNS, NAME, ROWS, read_template, workbook, write_template
@@ -123,7 +124,7 @@ def test_template_import_round_trips(tmp_path):
     )
     assert run.returncode == 0, run.stderr
     written = yaml.safe_load((folder / "datapackage.yaml").read_text())
-    raw, _ = read_template(folder / NAME)
+    raw, _ = read_template(folder / NAME, Batas())
     assert written == raw
     resource = written["resources"][0]
     assert resource["path"] == NAME and resource["dialect"] == {"sheet": "data"}
@@ -168,3 +169,20 @@ def test_template_uploaded_through_the_forge_is_in_the_pic_review(tmp_path):
     entry = next(d for d in data["dataset"] if d["dataset"] == "opendata-jabar/penduduk-jenis-kelamin")
     assert entry["perubahan"] == "ditambah"
     assert entry["tabel"][0]["tabel"] == "baru" and entry["tabel"][0]["baris_baru"] > 400
+
+
+def test_template_sheets_beyond_the_limits_are_refused_before_they_are_read(tmp_path):
+    """A hostile upload: the `kolom` sheet holds a cell in column 5,000 (the limit is 1,000 columns), and a
+    link named like a template points outside the folder."""
+    _, xlsx_root, _ = portal_pair(tmp_path)
+    path = xlsx_root / DATASET / NAME
+    book = load_workbook(path)
+    book["kolom"].cell(2, 5_000, "x")
+    book.save(path)
+    (xlsx_root / "datasets/bandung/tautan").mkdir()
+    (xlsx_root / "datasets/bandung/tautan/templat.xlsx").symlink_to(path)
+    _, datasets, report = check(xlsx_root)
+    found = [(i.slug, i.message()) for i in report.issues if i.dataset == "opendata-jabar/penduduk-jenis-kelamin"]
+    assert found[0][0] == "limit-exceeded" and "kolom ke-5000, lebih dari 1000" in found[0][1], found
+    assert "opendata-jabar/penduduk-jenis-kelamin" not in {f"{d.produsen}/{d.slug}" for d in datasets}
+    assert "bandung/tautan" not in {f"{d.produsen}/{d.slug}" for d in datasets}

@@ -156,7 +156,8 @@ def read_side(tree: Path, folder: str | None) -> Side | None:
     if not written.is_file() and template is None:
         return None
     try:
-        raw = load.read_yaml(written, configured_limits(tree)) if template is None else read_template(template)[0]
+        limits = configured_limits(tree)
+        raw = load.read_yaml(written, limits) if template is None else read_template(template, limits)[0]
     except DatasetError:
         raw = None  # unreadable metadata: the head's check says why
     return Side(raw, tree / folder)

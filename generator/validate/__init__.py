@@ -143,7 +143,7 @@ def check_dataset(
     cells: dict[str, str] | None = None  # a filled XLSX template: the cell of each key
     try:
         if path.suffix == ".xlsx":
-            raw, cells = read_template(path)
+            raw, cells = read_template(path, limits)
         else:
             raw = load.read_yaml(path, limits)
     except DatasetError as error:
